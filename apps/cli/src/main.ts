@@ -1,0 +1,18 @@
+import 'reflect-metadata';
+import { Command } from 'commander';
+import { eventsCommand } from './commands/events.command';
+import { keysCommand } from './commands/keys.command';
+import { upCommand } from './commands/up.command';
+
+const program = new Command('llmops')
+  .description('llmops — the LLM lifecycle platform: data, labeling, training, evaluation, registry, serving, monitoring')
+  .version('0.1.0')
+  .addCommand(upCommand())
+  .addCommand(eventsCommand())
+  .addCommand(keysCommand())
+  .showHelpAfterError();
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  process.stderr.write(`llmops: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});

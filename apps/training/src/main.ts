@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { runService } from '@llmops/service-host';
+
+// The training service, one process (distributed mode). Configuration comes from env: see docs/deployment.md.
+void runService('training');

@@ -1,0 +1,37 @@
+'use strict';
+const { compilerOptions } = require('./tsconfig.base.json');
+
+const moduleNameMapper = Object.fromEntries(
+  Object.entries(compilerOptions.paths).map(([name, [entry]]) => [`^${name}$`, `<rootDir>/${entry}`]),
+);
+
+const transform = {
+  '^.+\\.ts$': [
+    '@swc/jest',
+    {
+      swcrc: false, // .swcrc is the build's (it skips specs); tests get their own options here
+      jsc: {
+        target: 'es2022',
+        parser: { syntax: 'typescript', decorators: true },
+        transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+        keepClassNames: true,
+      },
+      module: { type: 'commonjs' },
+    },
+  ],
+};
+
+const common = { rootDir: __dirname, transform, moduleNameMapper, testEnvironment: 'node' };
+
+/** unit: pure and in-process tests beside the code; integration: against the real stack (tools/stack). */
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,tools}/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/{apps,libs}/**/test/**/*.int.ts', '<rootDir>/test/**/*.int.ts'],
+      setupFilesAfterEnv: ['<rootDir>/tools/jest/integration-setup.js'],
+    },
+  ],
+};

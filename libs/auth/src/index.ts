@@ -1,0 +1,26 @@
+export * from './api-keys/api-key-entry.schema';
+export * from './api-keys/api-key-file.util';
+export * from './api-keys/api-key.service';
+export * from './api-keys/api-key.util';
+export * from './api-keys/ensure-bootstrap-admin-key.util';
+export { setAuditBefore, setAuditResourceId } from './audit/audit-context.util';
+export * from './audit/audit.interceptor';
+export * from './audit/audit.sink';
+export * from './audit/logger-audit.sink';
+export * from './auth-request.util';
+export * from './auth.config';
+export * from './auth.exceptions';
+export * from './auth.module';
+export * from './decorators/audit-resource.decorator';
+export * from './decorators/current-principal.decorator';
+export * from './decorators/public.decorator';
+export * from './decorators/roles.decorator';
+export * from './decorators/skip-audit.decorator';
+export * from './domain/audit-record';
+export * from './domain/principal';
+export * from './domain/role';
+export * from './guards/auth.guard';
+export * from './jwt/extract-roles.util';
+export * from './jwt/jwt-verifier.service';
+/** Test helper only — never provide it in a running service. */
+export * from './testing/in-memory-audit.sink';

@@ -1,0 +1,60 @@
+// Public API of @llmops/contracts: event schemas (one per event version), the topic registry, and the
+// CloudEvents envelope. Depends on zod only.
+
+export * from './services';
+export * from './event-definition';
+export * from './topic-registry';
+export * from './topic-consumers';
+export * from './envelope';
+export * from './parse-event-data';
+export * from './event-message';
+export type { FieldIssue } from './format-issues';
+
+export * from './common/actor';
+export * from './common/base-model-ref';
+export * from './common/chat-message';
+export * from './common/dataset-version-ref';
+export * from './common/error-info';
+export * from './common/identifiers';
+export * from './common/iso-timestamp';
+export * from './common/json-value';
+export * from './common/metrics';
+export * from './common/model-artifact';
+export * from './common/model-lifecycle';
+export * from './common/model-version-ref';
+export * from './common/prompt-version-ref';
+export * from './common/s3-object-ref';
+
+export * from './events/ingestion/records.v1';
+export * from './events/ingestion/dataset-origin';
+export * from './events/ingestion/dataset-version-created.v1';
+export * from './events/ingestion/dataset-version-failed.v1';
+export * from './events/labeling/project-created.v1';
+export * from './events/labeling/export-completed.v1';
+export * from './events/training/run-lineage';
+export * from './events/training/run-trigger';
+export * from './events/training/run-started.v1';
+export * from './events/training/run-progressed.v1';
+export * from './events/training/run-completed.v1';
+export * from './events/training/run-failed.v1';
+export * from './events/evaluation/evaluation-candidate';
+export * from './events/evaluation/evaluation-completed.v1';
+export * from './events/evaluation/evaluation-failed.v1';
+export * from './events/registry/model-version-registered.v1';
+export * from './events/registry/model-version-stage-changed.v1';
+export * from './events/registry/approval-subject';
+export * from './events/registry/approval-requested.v1';
+export * from './events/registry/approval-decided.v1';
+export * from './events/registry/prompt-version-created.v1';
+export * from './events/registry/prompt-label-moved.v1';
+export * from './events/serving/serving-backend';
+export * from './events/serving/deployment-changed.v1';
+export * from './events/serving/inference-logged.v1';
+export * from './events/monitoring/feedback-signal';
+export * from './events/monitoring/feedback.v1';
+export * from './events/monitoring/feedback-received.v1';
+export * from './events/monitoring/monitored-target';
+export * from './events/monitoring/alert-raised.v1';
+export * from './events/monitoring/drift-detected.v1';
+export * from './events/monitoring/retraining-requested.v1';
+export * from './events/shared/audit-recorded.v1';

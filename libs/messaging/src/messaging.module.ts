@@ -1,0 +1,100 @@
+import {
+  type BeforeApplicationShutdown,
+  type DynamicModule,
+  Injectable,
+  Module,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import { TransactionHost } from '@llmops/persistence';
+import { EventServer } from './consumer/event-server';
+import { EventServerRegistry } from './event-server-registry';
+import type { MessagingConfig } from './messaging.config';
+import { MESSAGING_CONFIG } from './messaging.tokens';
+import { EventPublisher } from './outbox/event-publisher';
+import { OutboxRelay } from './outbox/outbox-relay';
+import { EventTransport } from './transport/event-transport';
+
+export interface MessagingModuleOptions {
+  /** The service name: its schema, its consumer group, the `source` of its events. */
+  service: string;
+  /** The service's DatabaseModule (the same object the service module imports). */
+  database: DynamicModule;
+  /** PostgreSQL URL for LISTEN/NOTIFY wake-ups; omit for the embedded database. */
+  listenUrl?: string;
+}
+
+@Injectable()
+class RelayLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  constructor(private readonly relay: OutboxRelay) {}
+
+  onApplicationBootstrap(): void {
+    this.relay.start();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.relay.stop();
+  }
+}
+
+/** A service's messaging: its outbox publisher and relay, and its event server (consumer). */
+@Module({})
+export class MessagingModule {
+  static forService(options: MessagingModuleOptions): DynamicModule {
+    return {
+      module: MessagingModule,
+      imports: [options.database],
+      providers: [
+        {
+          provide: OutboxRelay,
+          inject: [TransactionHost, EventTransport, MESSAGING_CONFIG, EventServerRegistry],
+          useFactory: (
+            txHost: TransactionHost,
+            transport: EventTransport,
+            config: MessagingConfig,
+            registry: EventServerRegistry,
+          ) => {
+            const relay = new OutboxRelay(txHost, transport, {
+              schema: options.service,
+              batchSize: config.relayBatchSize,
+              pollMs: config.relayPollMs,
+              listenUrl: options.listenUrl,
+            });
+            registry.relays.set(options.service, relay);
+            return relay;
+          },
+        },
+        {
+          provide: EventPublisher,
+          inject: [TransactionHost, OutboxRelay, EventServerRegistry],
+          useFactory: (txHost: TransactionHost, relay: OutboxRelay, registry: EventServerRegistry) => {
+            const publisher = new EventPublisher(options.service, txHost, relay);
+            registry.publishers.set(options.service, publisher);
+            return publisher;
+          },
+        },
+        {
+          provide: EventServer,
+          inject: [TransactionHost, EventTransport, MESSAGING_CONFIG, EventServerRegistry],
+          useFactory: (
+            txHost: TransactionHost,
+            transport: EventTransport,
+            config: MessagingConfig,
+            registry: EventServerRegistry,
+          ) => {
+            const server = new EventServer({
+              service: options.service,
+              txHost,
+              transport,
+              maxAttempts: config.maxAttempts,
+              retryBackoffMs: config.retryBackoffMs,
+            });
+            registry.servers.push(server);
+            return server;
+          },
+        },
+        RelayLifecycle,
+      ],
+      exports: [EventPublisher, options.database],
+    };
+  }
+}

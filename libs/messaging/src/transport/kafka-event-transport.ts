@@ -1,0 +1,157 @@
+import { Logger } from '@nestjs/common';
+import { type Admin, type Consumer, Kafka, logLevel, Partitioners, type Producer, type IHeaders } from 'kafkajs';
+import { EventTransport, type MessageSink, type Subscription, type WireMessage } from './event-transport';
+
+export interface KafkaTransportOptions {
+  brokers: string[];
+  clientId: string;
+  /** Wire-level namespace: `<prefix><topic>`; handlers and the outbox always see the plain topic. */
+  topicPrefix?: string;
+}
+
+function headerValues(headers: IHeaders | undefined): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    const first = Array.isArray(value) ? value[0] : value;
+    if (first !== undefined) result[name] = first.toString();
+  }
+  return result;
+}
+
+/** Kafka through kafkajs: an idempotent producer (one request in flight keeps per-key order). */
+export class KafkaEventTransport extends EventTransport {
+  private readonly logger = new Logger('KafkaTransport');
+  private readonly kafka: Kafka;
+  private readonly producer: Producer;
+  private readonly admin: Admin;
+  private producerConnected?: Promise<void>;
+  private adminConnected?: Promise<void>;
+  private readonly consumers = new Set<Consumer>();
+  private readonly prefix: string;
+
+  constructor(options: KafkaTransportOptions) {
+    super();
+    this.prefix = options.topicPrefix ?? '';
+    this.kafka = new Kafka({
+      clientId: options.clientId,
+      brokers: options.brokers,
+      logLevel: logLevel.NOTHING,
+      retry: { initialRetryTime: 100, retries: 5, maxRetryTime: 2000 },
+      connectionTimeout: 3000,
+    });
+    this.producer = this.kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
+    this.admin = this.kafka.admin();
+    this.producer.on('producer.disconnect', () => {
+      this.producerConnected = undefined;
+    });
+    this.admin.on('admin.disconnect', () => {
+      this.adminConnected = undefined;
+    });
+  }
+
+  private async connectedProducer(): Promise<Producer> {
+    this.producerConnected ??= this.producer.connect().catch((error: unknown) => {
+      this.producerConnected = undefined;
+      throw error;
+    });
+    await this.producerConnected;
+    return this.producer;
+  }
+
+  private async connectedAdmin(): Promise<Admin> {
+    this.adminConnected ??= this.admin.connect().catch((error: unknown) => {
+      this.adminConnected = undefined;
+      throw error;
+    });
+    await this.adminConnected;
+    return this.admin;
+  }
+
+  async provisionTopics(topics: readonly string[], partitions: number): Promise<void> {
+    const admin = await this.connectedAdmin();
+    const existing = new Set(await admin.listTopics());
+    const missing = [...new Set(topics.map((t) => this.prefix + t))].filter((topic) => !existing.has(topic));
+    if (missing.length === 0) return;
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: missing.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: -1 })),
+    });
+    this.logger.log(`provisioned ${missing.length} topics`);
+  }
+
+  async send(messages: readonly WireMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    const producer = await this.connectedProducer();
+    const byTopic = new Map<string, { key: string; value: string; headers: Record<string, string> }[]>();
+    for (const m of messages) {
+      const topic = this.prefix + m.topic;
+      const list = byTopic.get(topic) ?? [];
+      list.push({ key: m.key, value: m.value, headers: m.headers });
+      byTopic.set(topic, list);
+    }
+    await producer.sendBatch({
+      acks: -1,
+      topicMessages: [...byTopic].map(([topic, msgs]) => ({ topic, messages: msgs })),
+    });
+  }
+
+  async subscribe(groupId: string, topics: readonly string[], sink: MessageSink): Promise<Subscription> {
+    const consumer = this.kafka.consumer({
+      groupId: this.prefix + groupId,
+      allowAutoTopicCreation: false,
+      sessionTimeout: 30_000,
+      heartbeatInterval: 3000,
+      maxWaitTimeInMs: 100,
+      retry: { initialRetryTime: 200, retries: 10, maxRetryTime: 3000 },
+    });
+    this.consumers.add(consumer);
+    await consumer.connect();
+    await consumer.subscribe({ topics: topics.map((t) => this.prefix + t), fromBeginning: true });
+    await consumer.run({
+      autoCommit: true,
+      autoCommitInterval: 200,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: 8,
+      eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
+        for (const message of batch.messages) {
+          if (!isRunning() || isStale()) break;
+          await sink(
+            {
+              topic: batch.topic.slice(this.prefix.length),
+              partition: batch.partition,
+              offset: message.offset,
+              key: message.key?.toString() ?? '',
+              value: message.value?.toString() ?? '',
+              headers: headerValues(message.headers),
+            },
+            heartbeat,
+          );
+          resolveOffset(message.offset);
+          await commitOffsetsIfNecessary();
+        }
+      },
+    });
+    return {
+      close: async () => {
+        this.consumers.delete(consumer);
+        await consumer.disconnect();
+      },
+    };
+  }
+
+  async ping(): Promise<void> {
+    const admin = await this.connectedAdmin();
+    await admin.describeCluster();
+  }
+
+  async close(): Promise<void> {
+    await Promise.allSettled([...this.consumers].map((c) => c.disconnect()));
+    this.consumers.clear();
+    await Promise.allSettled([this.producer.disconnect(), this.admin.disconnect()]);
+  }
+}

@@ -1,0 +1,5 @@
+export * from './free-port';
+export * from './fresh-database';
+export * from './service-process';
+export * from './stack-env';
+export * from './wait-for';
