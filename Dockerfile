@@ -54,6 +54,8 @@ COPY --from=builder --chown=node:node /app/package.json ./package.json
 COPY --from=builder --chown=node:node /app/node_modules ./node_modules
 COPY --from=builder --chown=node:node /app/dist ./dist
 COPY --from=builder --chown=node:node /app/bin ./bin
+# curl-free healthcheck for compose: `node deploy/docker/healthcheck.js http://127.0.0.1:<port>/health/ready`.
+COPY --chown=node:node deploy/docker/healthcheck.js ./deploy/docker/healthcheck.js
 
 # Standalone keeps its embedded database, objects and key file under /app/.llmops; mount a volume there.
 RUN mkdir -p /app/.llmops && chown node:node /app/.llmops

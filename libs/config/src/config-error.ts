@@ -13,7 +13,9 @@ export class ConfigError extends Error {
 
   constructor(readonly issues: readonly ConfigIssue[]) {
     super(
-      ['Invalid configuration:', ...issues.map((issue) => `- ${issue.variable}: ${issue.message}`)].join('\n'),
+      ['Invalid configuration:', ...issues.map((issue) => `- ${issue.variable}: ${issue.message}`)].join(
+        '\n',
+      ),
     );
   }
 }

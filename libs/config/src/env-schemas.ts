@@ -12,7 +12,10 @@ export function envBoolean() {
     const word = raw.trim().toLowerCase();
     if (TRUE_WORDS.has(word)) return true;
     if (FALSE_WORDS.has(word)) return false;
-    ctx.addIssue({ code: 'custom', message: `Expected a boolean (true/false, 1/0, yes/no, on/off), got "${raw}"` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `Expected a boolean (true/false, 1/0, yes/no, on/off), got "${raw}"`,
+    });
     return z.NEVER;
   });
 }
@@ -25,11 +28,7 @@ export function envInt(min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTE
     .regex(/^[+-]?\d+$/, 'Expected an integer')
     .transform(Number)
     .pipe(
-      z
-        .number()
-        .int()
-        .min(min, `Expected an integer >= ${min}`)
-        .max(max, `Expected an integer <= ${max}`),
+      z.number().int().min(min, `Expected an integer >= ${min}`).max(max, `Expected an integer <= ${max}`),
     );
 }
 

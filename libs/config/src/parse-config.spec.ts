@@ -41,7 +41,12 @@ describe('parseConfig', () => {
 
   it('lists every invalid or missing variable in one error', () => {
     const error = captureError(() =>
-      parseConfig(schema, { PORT: '70000', LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://x', FEATURE_X: 'maybe' }),
+      parseConfig(schema, {
+        PORT: '70000',
+        LOG_LEVEL: 'loud',
+        DATABASE_URL: 'mysql://x',
+        FEATURE_X: 'maybe',
+      }),
     );
     expect(error.issues.map((issue) => issue.variable).sort()).toEqual(
       ['DATABASE_URL', 'FEATURE_X', 'KAFKA_BROKERS', 'LOG_LEVEL', 'PORT'].sort(),
@@ -60,9 +65,16 @@ describe('parseConfig', () => {
   });
 
   it('lets prefixed variables override shared ones and names the prefixed variable in errors', () => {
-    const env = { PORT: '3000', INGESTION_PORT: '4001', DATABASE_URL: 'postgres://shared/db', KAFKA_BROKERS: 'k' };
+    const env = {
+      PORT: '3000',
+      INGESTION_PORT: '4001',
+      DATABASE_URL: 'postgres://shared/db',
+      KAFKA_BROKERS: 'k',
+    };
     expect(parseConfig(schema, env, { prefix: 'INGESTION_' }).PORT).toBe(4001);
-    const error = captureError(() => parseConfig(schema, { ...env, INGESTION_PORT: 'abc' }, { prefix: 'INGESTION_' }));
+    const error = captureError(() =>
+      parseConfig(schema, { ...env, INGESTION_PORT: 'abc' }, { prefix: 'INGESTION_' }),
+    );
     expect(error.message).toContain('- INGESTION_PORT: Expected an integer');
   });
 
@@ -86,8 +98,18 @@ describe('env schemas', () => {
   });
 
   it('envBoolean reads the usual spellings and rejects the rest', () => {
-    expect(['true', 'ON', '1', 'yes'].map((raw) => envBoolean().parse(raw))).toEqual([true, true, true, true]);
-    expect(['false', 'off', '0', 'No'].map((raw) => envBoolean().parse(raw))).toEqual([false, false, false, false]);
+    expect(['true', 'ON', '1', 'yes'].map((raw) => envBoolean().parse(raw))).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(['false', 'off', '0', 'No'].map((raw) => envBoolean().parse(raw))).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
     expect(envBoolean().safeParse('nah').success).toBe(false);
   });
 

@@ -16,7 +16,11 @@ export interface ParseConfigOptions {
  * never read `process.env` themselves. Empty strings count as unset (`FOO=` in a compose file or a
  * Kubernetes manifest means "use the default", not "the empty value").
  */
-export function parseConfig<T>(schema: z.ZodType<T>, env: Env = process.env, options: ParseConfigOptions = {}): T {
+export function parseConfig<T>(
+  schema: z.ZodType<T>,
+  env: Env = process.env,
+  options: ParseConfigOptions = {},
+): T {
   const { values, sources } = collectEnv(env, options.prefix);
   const result = schema.safeParse(values);
   if (result.success) {

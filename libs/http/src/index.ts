@@ -38,7 +38,10 @@ export {
   enableGracefulShutdown,
   type GracefulShutdownOptions,
 } from './bootstrap/graceful-shutdown.util';
-export { bootstrapHttpService, type BootstrapHttpServiceOptions } from './bootstrap/bootstrap-http-service.util';
+export {
+  bootstrapHttpService,
+  type BootstrapHttpServiceOptions,
+} from './bootstrap/bootstrap-http-service.util';
 
 // Validation: services build DTOs from zod schemas (one source for types, validation and OpenAPI).
 export {

@@ -27,7 +27,10 @@ export interface TestApp {
 type Inject = (options: InjectOptions | string) => Promise<LightMyRequestResponse>;
 
 /** A real app composed and configured exactly as bootstrapHttpService does, minus listen and signals. */
-export async function createTestApp(imports: NonNullable<ModuleMetadata['imports']>, options: TestAppOptions = {}): Promise<TestApp> {
+export async function createTestApp(
+  imports: NonNullable<ModuleMetadata['imports']>,
+  options: TestAppOptions = {},
+): Promise<TestApp> {
   const registry = new Registry();
   const root = HttpAppModule.forRoot({
     serviceName: 'test-service',
@@ -40,6 +43,7 @@ export async function createTestApp(imports: NonNullable<ModuleMetadata['imports
   const app = await NestFactory.create<NestFastifyApplication>(
     root,
     createFastifyAdapter(options.bodyLimit === undefined ? {} : { bodyLimit: options.bodyLimit }),
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment -- Nest types its options as a class but only reads plain fields
     { logger: false },
   );
   configureHttpApp(app, options.openApi ? { openApi: options.openApi } : {});

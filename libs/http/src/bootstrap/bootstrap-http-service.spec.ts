@@ -50,7 +50,10 @@ describe('bootstrapHttpService', () => {
       openApi: { title: 'Ping', version: '0.0.1' },
     });
     for (const signal of signals) {
-      added.set(signal, process.listeners(signal).filter((listener) => !before.get(signal)?.includes(listener)));
+      added.set(
+        signal,
+        process.listeners(signal).filter((listener) => !before.get(signal)?.includes(listener)),
+      );
     }
   });
 

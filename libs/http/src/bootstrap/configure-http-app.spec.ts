@@ -50,9 +50,17 @@ describe('configureHttpApp', () => {
     });
 
     it('keeps the caller x-correlation-id, or else x-request-id', async () => {
-      const fromCorrelation = await t.inject({ method: 'GET', url: '/v1/echo/1', headers: { 'x-correlation-id': 'abc-123' } });
+      const fromCorrelation = await t.inject({
+        method: 'GET',
+        url: '/v1/echo/1',
+        headers: { 'x-correlation-id': 'abc-123' },
+      });
       expect(fromCorrelation.headers['x-correlation-id']).toBe('abc-123');
-      const fromRequestId = await t.inject({ method: 'GET', url: '/v1/echo/1', headers: { 'x-request-id': 'req-9' } });
+      const fromRequestId = await t.inject({
+        method: 'GET',
+        url: '/v1/echo/1',
+        headers: { 'x-request-id': 'req-9' },
+      });
       expect(fromRequestId.headers['x-correlation-id']).toBe('req-9');
     });
 
@@ -95,7 +103,9 @@ describe('configureHttpApp', () => {
           cookie: 'session=secret-cookie',
         },
       });
-      const line = logs.lines.find((entry) => entry['correlationId'] === 'log-1' && entry['msg'] === 'request completed');
+      const line = logs.lines.find(
+        (entry) => entry['correlationId'] === 'log-1' && entry['msg'] === 'request completed',
+      );
       expect(line).toMatchObject({ service: 'test-service', level: 'info', traceId });
       const text = JSON.stringify(line);
       expect(text).not.toMatch(/secret-token|secret-key|secret-cookie/);

@@ -15,7 +15,10 @@ export interface GracefulShutdownOptions {
  * Nest's own `enableShutdownHooks()` runs the module hooks first and closes HTTP last, which would cut
  * the database out from under requests still in flight; that is why it is not used.
  */
-export function createGracefulShutdown(app: NestFastifyApplication, graceMs: number): (signal?: string) => Promise<void> {
+export function createGracefulShutdown(
+  app: NestFastifyApplication,
+  graceMs: number,
+): (signal?: string) => Promise<void> {
   const logger = new Logger('Shutdown');
   let running: Promise<void> | undefined;
   return (signal) => {
@@ -42,7 +45,10 @@ export function createGracefulShutdown(app: NestFastifyApplication, graceMs: num
  * Wires SIGTERM/SIGINT to the graceful shutdown, then re-raises the signal so the process ends as usual.
  * Returns a function that removes the signal listeners again.
  */
-export function enableGracefulShutdown(app: NestFastifyApplication, options: GracefulShutdownOptions): () => void {
+export function enableGracefulShutdown(
+  app: NestFastifyApplication,
+  options: GracefulShutdownOptions,
+): () => void {
   const shutdown = createGracefulShutdown(app, options.graceMs);
   const signals = options.signals ?? ['SIGTERM', 'SIGINT'];
   const disable = (): void => {

@@ -95,11 +95,22 @@ function fromHttpException(exception: HttpException, request: ProblemRequestInfo
     };
   }
   if (status === 404 && request.routeNotFound) {
-    return { code: ProblemCode.ROUTE_NOT_FOUND, status, detail: `No route for ${request.method} ${pathOf(request.url)}` };
+    return {
+      code: ProblemCode.ROUTE_NOT_FOUND,
+      status,
+      detail: `No route for ${request.method} ${pathOf(request.url)}`,
+    };
   }
   const fastifyCode = request.fastifyError?.code;
-  if (status === 400 && (fastifyCode?.startsWith('FST_ERR_CTP_') || request.fastifyError?.name === 'SyntaxError')) {
-    return { code: ProblemCode.MALFORMED_BODY, status, detail: `The request body could not be parsed: ${message}` };
+  if (
+    status === 400 &&
+    (fastifyCode?.startsWith('FST_ERR_CTP_') || request.fastifyError?.name === 'SyntaxError')
+  ) {
+    return {
+      code: ProblemCode.MALFORMED_BODY,
+      status,
+      detail: `The request body could not be parsed: ${message}`,
+    };
   }
   if (status === 500) {
     // A bare InternalServerErrorException says nothing the caller can act on, and may say too much.

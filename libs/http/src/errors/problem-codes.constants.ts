@@ -77,5 +77,7 @@ export function problemTitle(code: string, status: number): string {
   const known = TITLES[code];
   if (known !== undefined) return known;
   const fromCode = code.toLowerCase().replace(/_/g, ' ');
-  return /^http \d+$/.test(fromCode) ? (STATUS_CODES[status] ?? 'Error') : fromCode.charAt(0).toUpperCase() + fromCode.slice(1);
+  return /^http \d+$/.test(fromCode)
+    ? (STATUS_CODES[status] ?? 'Error')
+    : fromCode.charAt(0).toUpperCase() + fromCode.slice(1);
 }

@@ -125,7 +125,11 @@ describe('ProblemDetailsFilter', () => {
   it('answers an unknown route with 404 ROUTE_NOT_FOUND', async () => {
     const { status, body } = await problem({ method: 'GET', url: '/nowhere?x=1' });
     expect(status).toBe(404);
-    expect(body).toMatchObject({ code: 'ROUTE_NOT_FOUND', instance: '/nowhere?x=1', detail: 'No route for GET /nowhere' });
+    expect(body).toMatchObject({
+      code: 'ROUTE_NOT_FOUND',
+      instance: '/nowhere?x=1',
+      detail: 'No route for GET /nowhere',
+    });
   });
 
   it('answers malformed JSON with 400 MALFORMED_BODY', async () => {
@@ -188,7 +192,10 @@ describe('ProblemDetailsFilter', () => {
   it('keeps the code of HttpExceptions thrown by the auth lib', async () => {
     const unauthenticated = await problem({ method: 'GET', url: '/things/unauthenticated' });
     expect(unauthenticated.status).toBe(401);
-    expect(unauthenticated.body).toMatchObject({ code: 'AUTH_UNAUTHENTICATED', detail: 'Missing bearer token' });
+    expect(unauthenticated.body).toMatchObject({
+      code: 'AUTH_UNAUTHENTICATED',
+      detail: 'Missing bearer token',
+    });
     const forbidden = await problem({ method: 'GET', url: '/things/forbidden' });
     expect(forbidden.status).toBe(403);
     expect(forbidden.body).toMatchObject({ code: 'AUTH_FORBIDDEN', detail: 'Requires role approver' });
@@ -209,7 +216,9 @@ describe('ProblemDetailsFilter', () => {
     expect(status).toBe(500);
     expect(body).toMatchObject({ code: 'INTERNAL', correlationId: 'corr-boom-1' });
     expect(JSON.stringify(body)).not.toMatch(/hunter2|stack|at ThingsController/);
-    const logged = logs.lines.find((line) => line['correlationId'] === 'corr-boom-1' && line['level'] === 'error' && line['err']);
+    const logged = logs.lines.find(
+      (line) => line['correlationId'] === 'corr-boom-1' && line['level'] === 'error' && line['err'],
+    );
     expect(logged).toBeDefined();
     expect(JSON.stringify(logged?.['err'])).toContain('ThingsController.boom');
   });

@@ -31,7 +31,9 @@ describe('HealthController', () => {
           {
             name: 'storage',
             check: () =>
-              hangingCheckEnabled ? new Promise(() => undefined) : Promise.resolve({ ok: true, detail: 'bucket llmops' }),
+              hangingCheckEnabled
+                ? new Promise(() => undefined)
+                : Promise.resolve({ ok: true, detail: 'bucket llmops' }),
           },
         ],
       },

@@ -25,7 +25,9 @@ export class HealthController {
   @Get('ready')
   @Header('cache-control', 'no-store')
   @ApiOkResponse({ description: 'Every dependency check passed' })
-  @ApiServiceUnavailableResponse({ description: 'A dependency check failed or timed out, or the process is shutting down' })
+  @ApiServiceUnavailableResponse({
+    description: 'A dependency check failed or timed out, or the process is shutting down',
+  })
   async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<ReadinessReport> {
     const report = await this.readiness.evaluate(this.options.timeoutMs);
     void reply.status(report.status === 'ok' ? 200 : 503);

@@ -77,7 +77,15 @@ function withProblemDetails(document: OpenAPIObject): OpenAPIObject {
     schemas: { ...document.components?.schemas, ProblemDetails: PROBLEM_DETAILS_SCHEMA },
   };
   for (const [route, item] of Object.entries(document.paths)) {
-    for (const operation of [item.get, item.put, item.post, item.delete, item.patch, item.head, item.options]) {
+    for (const operation of [
+      item.get,
+      item.put,
+      item.post,
+      item.delete,
+      item.patch,
+      item.head,
+      item.options,
+    ]) {
       if (!operation) continue;
       if (PUBLIC_PATH.test(route)) operation.security = [];
       operation.responses['default'] ??= {

@@ -12,7 +12,10 @@ const ASSETS = {
  * own UI needs @fastify/static (not a dependency here); a CDN would break offline standalone installs.
  * Returns false when the assets cannot be found: the JSON document is still served.
  */
-export function registerSwaggerUi(fastify: NestFastifyInstance, options: { path: string; title: string; jsonUrl: string }): boolean {
+export function registerSwaggerUi(
+  fastify: NestFastifyInstance,
+  options: { path: string; title: string; jsonUrl: string },
+): boolean {
   const assetsDir = swaggerUiDir();
   if (assetsDir === undefined) return false;
   const cache = new Map<string, Buffer>();
@@ -23,11 +26,16 @@ export function registerSwaggerUi(fastify: NestFastifyInstance, options: { path:
         content = readFileSync(join(assetsDir, file));
         cache.set(file, content);
       }
-      return reply.header('content-type', contentType).header('cache-control', 'public, max-age=3600').send(content);
+      return reply
+        .header('content-type', contentType)
+        .header('cache-control', 'public, max-age=3600')
+        .send(content);
     });
   }
   const html = page(options);
-  fastify.get(options.path, async (_request, reply) => reply.header('content-type', 'text/html; charset=utf-8').send(html));
+  fastify.get(options.path, async (_request, reply) =>
+    reply.header('content-type', 'text/html; charset=utf-8').send(html),
+  );
   return true;
 }
 

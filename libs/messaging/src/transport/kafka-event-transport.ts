@@ -75,13 +75,31 @@ export class KafkaEventTransport extends EventTransport {
   async provisionTopics(topics: readonly string[], partitions: number): Promise<void> {
     const admin = await this.connectedAdmin();
     const existing = new Set(await admin.listTopics());
-    const missing = [...new Set(topics.map((t) => this.prefix + t))].filter((topic) => !existing.has(topic));
-    if (missing.length === 0) return;
-    await admin.createTopics({
-      waitForLeaders: true,
-      topics: missing.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: -1 })),
-    });
-    this.logger.log(`provisioned ${missing.length} topics`);
+    const wanted = [...new Set(topics.map((t) => this.prefix + t))];
+    const missing = wanted.filter((topic) => !existing.has(topic));
+    if (missing.length > 0) {
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: missing.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: -1 })),
+      });
+      this.logger.log(`provisioned ${missing.length} topics`);
+    }
+    await this.waitForLeaders(admin, wanted);
+  }
+
+  /** Another process may have just created the topics: wait until every partition has a leader. */
+  private async waitForLeaders(admin: Admin, topics: string[]): Promise<void> {
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      try {
+        const { topics: metadata } = await admin.fetchTopicMetadata({ topics });
+        if (metadata.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0))) return;
+      } catch (error) {
+        if (Date.now() > deadline) throw error;
+      }
+      if (Date.now() > deadline) throw new Error('topics have no partition leaders after 30 s');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
   }
 
   async send(messages: readonly WireMessage[]): Promise<void> {
@@ -111,7 +129,9 @@ export class KafkaEventTransport extends EventTransport {
     });
     this.consumers.add(consumer);
     await consumer.connect();
-    await consumer.subscribe({ topics: topics.map((t) => this.prefix + t), fromBeginning: true });
+    const wire = topics.map((t) => this.prefix + t);
+    await this.waitForLeaders(await this.connectedAdmin(), wire);
+    await consumer.subscribe({ topics: wire, fromBeginning: true });
     await consumer.run({
       autoCommit: true,
       autoCommitInterval: 200,

@@ -15,7 +15,9 @@ describe('RequestContext', () => {
       expect(RequestContext.current()).toBe(outer);
       await RequestContext.run(inner, async () => {
         await Promise.resolve();
-        expect(RequestContext.current()).toEqual(expect.objectContaining({ correlationId: 'inner', causationId: 'event-1' }));
+        expect(RequestContext.current()).toEqual(
+          expect.objectContaining({ correlationId: 'inner', causationId: 'event-1' }),
+        );
       });
       expect(RequestContext.current()).toBe(outer);
     });
@@ -52,8 +54,13 @@ describe('resolveHttpRequestContext', () => {
   });
 
   it('prefers x-correlation-id over x-request-id and ignores unsafe values', () => {
-    expect(resolveHttpRequestContext({ headers: { 'x-correlation-id': 'c-1', 'x-request-id': 'r-1' } }).correlationId).toBe('c-1');
+    expect(
+      resolveHttpRequestContext({ headers: { 'x-correlation-id': 'c-1', 'x-request-id': 'r-1' } })
+        .correlationId,
+    ).toBe('c-1');
     expect(resolveHttpRequestContext({ headers: { 'x-request-id': 'r-1' } }).correlationId).toBe('r-1');
-    expect(resolveHttpRequestContext({ headers: { 'x-correlation-id': 'a b\nc' } }).correlationId).not.toBe('a b\nc');
+    expect(resolveHttpRequestContext({ headers: { 'x-correlation-id': 'a b\nc' } }).correlationId).not.toBe(
+      'a b\nc',
+    );
   });
 });

@@ -46,7 +46,9 @@ describe('traceparent helpers', () => {
     expect(child?.traceId).toBe('4bf92f3577b34da6a3ce929d0e0e4736');
     expect(child?.spanId).not.toBe('00f067aa0ba902b7');
     expect(child?.sampled).toBe(true);
-    const unsampled = childTraceparent(parseTraceparent(formatTraceparent('a'.repeat(32), 'b'.repeat(16), false)));
+    const unsampled = childTraceparent(
+      parseTraceparent(formatTraceparent('a'.repeat(32), 'b'.repeat(16), false)),
+    );
     expect(unsampled).toMatch(/^00-a{32}-[0-9a-f]{16}-00$/);
   });
 

@@ -19,8 +19,14 @@ describe('createLogger', () => {
     const logger = createLogger('training', 'info', stream);
     logger.info('outside');
     RequestContext.run(
-      { correlationId: 'c-1', traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01', causationId: 'e-1' },
-      () => logger.child({ component: 'consumer' }).info('inside'),
+      {
+        correlationId: 'c-1',
+        traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
+        causationId: 'e-1',
+      },
+      () => {
+        logger.child({ component: 'consumer' }).info('inside');
+      },
     );
     expect(lines[0]).toMatchObject({ service: 'training', level: 'info', msg: 'outside' });
     expect(lines[0]).not.toHaveProperty('correlationId');
@@ -36,7 +42,10 @@ describe('createLogger', () => {
   it('redacts credentials wherever headers are logged', () => {
     const { stream, lines } = capture();
     createLogger('serving', 'info', stream).info(
-      { headers: { authorization: 'Bearer t', 'x-api-key': 'k', cookie: 'c' }, upstream: { headers: { authorization: 'x' } } },
+      {
+        headers: { authorization: 'Bearer t', 'x-api-key': 'k', cookie: 'c' },
+        upstream: { headers: { authorization: 'x' } },
+      },
       'call',
     );
     expect(JSON.stringify(lines[0])).not.toMatch(/Bearer t|"k"|"c"|"x"/);

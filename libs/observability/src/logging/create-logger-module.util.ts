@@ -1,5 +1,5 @@
 import type { DynamicModule } from '@nestjs/common';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
 import { hostname } from 'node:os';
 import pino, { type DestinationStream, type LevelWithSilent, type LoggerOptions } from 'pino';
@@ -47,8 +47,14 @@ export function buildLoggerOptions(serviceName: string, level: LevelWithSilent):
 }
 
 /** A plain pino logger with the same format, for code that runs outside Nest. */
-export function createLogger(serviceName: string, level: LevelWithSilent, stream?: DestinationStream): pino.Logger {
-  return stream ? pino(buildLoggerOptions(serviceName, level), stream) : pino(buildLoggerOptions(serviceName, level));
+export function createLogger(
+  serviceName: string,
+  level: LevelWithSilent,
+  stream?: DestinationStream,
+): pino.Logger {
+  return stream
+    ? pino(buildLoggerOptions(serviceName, level), stream)
+    : pino(buildLoggerOptions(serviceName, level));
 }
 
 /**
@@ -61,7 +67,7 @@ export function createLoggerModule(
   level: LevelWithSilent,
   options: LoggerModuleOptions = {},
 ): DynamicModule {
-  const httpOptions: PinoHttpOptions<IncomingMessage, ServerResponse> = {
+  const httpOptions: PinoHttpOptions = {
     ...buildLoggerOptions(serviceName, level),
     quietReqLogger: true,
     genReqId: (req, res) => {

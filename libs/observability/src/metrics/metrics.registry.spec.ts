@@ -3,9 +3,20 @@ import { MetricsRegistry } from './metrics.registry';
 
 describe('MetricsRegistry', () => {
   it('returns the existing metric when two modules ask for the same name', async () => {
-    const metrics = MetricsRegistry.forService('ingestion', { registry: new Registry(), defaultMetrics: false });
-    const first = metrics.counter({ name: 'llmops_events_published_total', help: 'Events published', labelNames: ['topic'] });
-    const second = metrics.counter({ name: 'llmops_events_published_total', help: 'Events published', labelNames: ['topic'] });
+    const metrics = MetricsRegistry.forService('ingestion', {
+      registry: new Registry(),
+      defaultMetrics: false,
+    });
+    const first = metrics.counter({
+      name: 'llmops_events_published_total',
+      help: 'Events published',
+      labelNames: ['topic'],
+    });
+    const second = metrics.counter({
+      name: 'llmops_events_published_total',
+      help: 'Events published',
+      labelNames: ['topic'],
+    });
     expect(second).toBe(first);
     first.inc({ topic: 'llmops.ingestion.dataset-version-created.v1' });
     second.inc({ topic: 'llmops.ingestion.dataset-version-created.v1' });

@@ -53,28 +53,28 @@ export class MetricsRegistry {
   counter<T extends string>(config: CounterConfiguration<T>): Counter<T> {
     const existing = this.registry.getSingleMetric(config.name);
     if (existing === undefined) return new Counter({ ...config, registers: [this.registry] });
-    if (existing instanceof Counter) return existing as Counter<T>;
+    if (existing instanceof Counter) return existing;
     throw this.typeClash(config.name, 'counter');
   }
 
   gauge<T extends string>(config: GaugeConfiguration<T>): Gauge<T> {
     const existing = this.registry.getSingleMetric(config.name);
     if (existing === undefined) return new Gauge({ ...config, registers: [this.registry] });
-    if (existing instanceof Gauge) return existing as Gauge<T>;
+    if (existing instanceof Gauge) return existing;
     throw this.typeClash(config.name, 'gauge');
   }
 
   histogram<T extends string>(config: HistogramConfiguration<T>): Histogram<T> {
     const existing = this.registry.getSingleMetric(config.name);
     if (existing === undefined) return new Histogram({ ...config, registers: [this.registry] });
-    if (existing instanceof Histogram) return existing as Histogram<T>;
+    if (existing instanceof Histogram) return existing;
     throw this.typeClash(config.name, 'histogram');
   }
 
   summary<T extends string>(config: SummaryConfiguration<T>): Summary<T> {
     const existing = this.registry.getSingleMetric(config.name);
     if (existing === undefined) return new Summary({ ...config, registers: [this.registry] });
-    if (existing instanceof Summary) return existing as Summary<T>;
+    if (existing instanceof Summary) return existing;
     throw this.typeClash(config.name, 'summary');
   }
 

@@ -5,7 +5,10 @@ describe('ReadinessRegistry', () => {
     const readiness = new ReadinessRegistry();
     expect(await readiness.evaluate()).toEqual({ status: 'ok', checks: {} });
     readiness.register('database', () => Promise.resolve({ ok: true }));
-    expect(await readiness.evaluate()).toMatchObject({ status: 'ok', checks: { database: { status: 'up' } } });
+    expect(await readiness.evaluate()).toMatchObject({
+      status: 'ok',
+      checks: { database: { status: 'up' } },
+    });
   });
 
   it('bounds each check by the timeout and runs checks in parallel', async () => {
@@ -32,7 +35,9 @@ describe('ReadinessRegistry', () => {
   it('rejects duplicate names and supports unregistering', async () => {
     const readiness = new ReadinessRegistry();
     const unregister = readiness.register('kafka', () => Promise.resolve({ ok: false }));
-    expect(() => readiness.register('kafka', () => Promise.resolve({ ok: true }))).toThrow(/already registered/);
+    expect(() => readiness.register('kafka', () => Promise.resolve({ ok: true }))).toThrow(
+      /already registered/,
+    );
     unregister();
     expect(readiness.names()).toEqual([]);
     expect((await readiness.evaluate()).status).toBe('ok');

@@ -40,7 +40,9 @@ export class ReadinessRegistry {
   /** Runs every check in parallel, each bounded by `timeoutMs`: a hung dependency must not hang the probe. */
   async evaluate(timeoutMs = DEFAULT_READINESS_TIMEOUT_MS): Promise<ReadinessReport> {
     const entries = await Promise.all(
-      [...this.checks].map(async ([name, check]) => [name, await this.runOne(name, check, timeoutMs)] as const),
+      [...this.checks].map(
+        async ([name, check]) => [name, await this.runOne(name, check, timeoutMs)] as const,
+      ),
     );
     const checks = Object.fromEntries(entries);
     const allUp = entries.every(([, report]) => report.status === 'up');
@@ -64,7 +66,9 @@ export class ReadinessRegistry {
       result = await Promise.race([check(), timeout]);
     } catch (error) {
       // The message may name hosts and ports; it goes to the logs, not to the public endpoint.
-      this.logger.warn(`Readiness check "${name}" threw: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.warn(
+        `Readiness check "${name}" threw: ${error instanceof Error ? error.message : String(error)}`,
+      );
       result = { ok: false, detail: 'check failed (see logs)' };
     } finally {
       clearTimeout(timer);
