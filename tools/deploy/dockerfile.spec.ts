@@ -19,7 +19,9 @@ function stage(name: string): Stage {
 }
 
 const runs = (target: Stage): string[] =>
-  target.instructions.filter((instruction) => instruction.keyword === 'RUN').map((instruction) => instruction.args);
+  target.instructions
+    .filter((instruction) => instruction.keyword === 'RUN')
+    .map((instruction) => instruction.args);
 
 describe('Dockerfile', () => {
   it('builds in a builder stage and runs from a slim Node image the engines range allows', () => {
@@ -121,7 +123,10 @@ describe('.dockerignore', () => {
 
   it('lets in every non-test source of apps/ and libs/', () => {
     const sources = ['apps', 'libs'].flatMap((dir) =>
-      listFiles(dir, (name) => name.endsWith('.ts') && !name.endsWith('.spec.ts') && !name.endsWith('.int.ts')),
+      listFiles(
+        dir,
+        (name) => name.endsWith('.ts') && !name.endsWith('.spec.ts') && !name.endsWith('.int.ts'),
+      ),
     );
     const production = sources.filter((file) => !file.split('/').includes('test'));
     expect(production.length).toBeGreaterThan(50);

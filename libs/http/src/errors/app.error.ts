@@ -5,6 +5,8 @@ export interface AppErrorOptions {
   errors?: ProblemFieldError[];
   /** Overrides the title derived from the code; keep it the same for every occurrence of the code. */
   title?: string;
+  /** Extra machine-readable members for the problem body (RFC 9457 extensions), e.g. `{ datasetId }`. */
+  extensions?: Record<string, unknown>;
   cause?: unknown;
 }
 
@@ -17,6 +19,7 @@ export class AppError extends Error {
   override readonly name = 'AppError';
   readonly errors: ProblemFieldError[] | undefined;
   readonly title: string | undefined;
+  readonly extensions: Record<string, unknown> | undefined;
 
   constructor(
     /** SCREAMING_SNAKE_CASE, stable once published. */
@@ -30,5 +33,6 @@ export class AppError extends Error {
     super(detail, options.cause === undefined ? undefined : { cause: options.cause });
     this.errors = options.errors;
     this.title = options.title;
+    this.extensions = options.extensions;
   }
 }

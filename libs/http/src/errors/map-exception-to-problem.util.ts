@@ -30,18 +30,36 @@ interface ProblemParts {
   detail: string;
   title?: string;
   errors?: ProblemFieldError[];
+  extensions?: Record<string, unknown>;
 }
+
+// Members an exception response may carry that are either standard problem members or Nest's own.
+const NOT_EXTENSIONS = new Set([
+  'type',
+  'title',
+  'status',
+  'detail',
+  'code',
+  'instance',
+  'correlationId',
+  'errors',
+  'message',
+  'statusCode',
+  'error',
+]);
 
 /** Maps anything thrown while handling a request to problem details: see docs/operations.md for the table. */
 export function mapExceptionToProblem(exception: unknown, request: ProblemRequestInfo): MappedProblem {
   const parts = toParts(exception, request);
   const internal = parts === undefined;
-  const { code, status, detail, title, errors } = parts ?? {
+  const { code, status, detail, title, errors, extensions } = parts ?? {
     code: ProblemCode.INTERNAL,
     status: 500,
     detail: GENERIC_INTERNAL_DETAIL,
   };
   const problem: ProblemDetails = {
+    // Extensions first: they can never overwrite a standard member.
+    ...extensions,
     type: problemTypeUri(code),
     title: title ?? problemTitle(code, status),
     status,
@@ -63,6 +81,7 @@ function toParts(exception: unknown, request: ProblemRequestInfo): ProblemParts 
       detail: exception.detail,
       ...(exception.title === undefined ? {} : { title: exception.title }),
       ...(exception.errors === undefined ? {} : { errors: exception.errors }),
+      ...(exception.extensions === undefined ? {} : { extensions: withoutReserved(exception.extensions) }),
     };
   }
   if (exception instanceof ZodValidationException) {
@@ -92,6 +111,7 @@ function fromHttpException(exception: HttpException, request: ProblemRequestInfo
       detail: typeof response['detail'] === 'string' ? response['detail'] : message,
       ...(typeof response['title'] === 'string' ? { title: response['title'] } : {}),
       ...(errors === undefined ? {} : { errors }),
+      extensions: withoutReserved(response),
     };
   }
   if (status === 404 && request.routeNotFound) {
@@ -117,6 +137,10 @@ function fromHttpException(exception: HttpException, request: ProblemRequestInfo
     return undefined;
   }
   return { code: codeForStatus(status), status, detail: message };
+}
+
+function withoutReserved(members: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(members).filter(([key]) => !NOT_EXTENSIONS.has(key)));
 }
 
 function zodIssues(error: unknown): ProblemFieldError[] {

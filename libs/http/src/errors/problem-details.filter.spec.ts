@@ -60,7 +60,12 @@ class ThingsController {
 
   @Get('forbidden')
   forbidden(): never {
-    throw new ForbiddenException({ code: 'AUTH_FORBIDDEN', detail: 'Requires role approver' });
+    throw new ForbiddenException({
+      code: 'AUTH_FORBIDDEN',
+      detail: 'Requires role approver',
+      requiredRoles: ['approver'],
+      status: 999,
+    });
   }
 
   @Get('conflict')
@@ -154,6 +159,23 @@ describe('ProblemDetailsFilter', () => {
     expect(body['code']).toBe('MALFORMED_BODY');
   });
 
+  it('answers a prototype-poisoning body with 400 MALFORMED_BODY, not a 500', async () => {
+    const { status, body } = await problem({
+      method: 'POST',
+      url: '/things',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"name":"x","items":[],"__proto__":{"admin":true}}',
+    });
+    expect(status).toBe(400);
+    expect(body['code']).toBe('MALFORMED_BODY');
+  });
+
+  it('answers a badly encoded URL with a 4xx problem, not a 500', async () => {
+    const { status } = await problem({ method: 'GET', url: '/things/%E0%A4%A' });
+    expect(status).toBeGreaterThanOrEqual(400);
+    expect(status).toBeLessThan(500);
+  });
+
   it('answers an oversized body with 413 PAYLOAD_TOO_LARGE', async () => {
     const { status, body } = await problem({
       method: 'POST',
@@ -198,7 +220,13 @@ describe('ProblemDetailsFilter', () => {
     });
     const forbidden = await problem({ method: 'GET', url: '/things/forbidden' });
     expect(forbidden.status).toBe(403);
-    expect(forbidden.body).toMatchObject({ code: 'AUTH_FORBIDDEN', detail: 'Requires role approver' });
+    // Extension members pass through; they can never override a standard member.
+    expect(forbidden.body).toMatchObject({
+      code: 'AUTH_FORBIDDEN',
+      detail: 'Requires role approver',
+      requiredRoles: ['approver'],
+      status: 403,
+    });
   });
 
   it('derives a code from the status of a plain HttpException', async () => {

@@ -4,7 +4,10 @@ export interface ProblemFieldError {
   message: string;
 }
 
-/** RFC 9457 problem details, as every llmops service answers an error (`application/problem+json`). */
+/**
+ * RFC 9457 problem details, as every llmops service answers an error (`application/problem+json`).
+ * Extension members (e.g. auth's `requiredRoles`) may appear beside the standard ones.
+ */
 export interface ProblemDetails {
   /** `https://llmops.dev/problems/<code-kebab>`; one per stable code. */
   type: string;
@@ -18,4 +21,5 @@ export interface ProblemDetails {
   /** Quote this in a support request: it finds every log line of the failed request. */
   correlationId: string;
   errors?: ProblemFieldError[];
+  [extension: string]: unknown;
 }

@@ -22,7 +22,7 @@ function headerValues(headers: IHeaders | undefined): Record<string, string> {
 export class KafkaEventTransport extends EventTransport {
   private readonly logger = new Logger('KafkaTransport');
   private readonly kafka: Kafka;
-  private readonly producer: Producer;
+  private producer: Producer;
   private readonly admin: Admin;
   private producerConnected?: Promise<void>;
   private adminConnected?: Promise<void>;
@@ -39,19 +39,35 @@ export class KafkaEventTransport extends EventTransport {
       retry: { initialRetryTime: 100, retries: 5, maxRetryTime: 2000 },
       connectionTimeout: 3000,
     });
-    this.producer = this.kafka.producer({
+    this.producer = this.createProducer();
+    this.admin = this.kafka.admin();
+    this.admin.on('admin.disconnect', () => {
+      this.adminConnected = undefined;
+    });
+  }
+
+  private createProducer(): Producer {
+    const producer = this.kafka.producer({
       idempotent: true,
       maxInFlightRequests: 1,
       allowAutoTopicCreation: false,
       createPartitioner: Partitioners.DefaultPartitioner,
     });
-    this.admin = this.kafka.admin();
-    this.producer.on('producer.disconnect', () => {
-      this.producerConnected = undefined;
+    producer.on('producer.disconnect', () => {
+      if (this.producer === producer) this.producerConnected = undefined;
     });
-    this.admin.on('admin.disconnect', () => {
-      this.adminConnected = undefined;
-    });
+    return producer;
+  }
+
+  /**
+   * After a failed send the idempotent producer's sequence state may no longer match the broker's (a
+   * restarted broker, a timed-out batch): start over with a fresh producer, the outbox resends the batch.
+   */
+  private async resetProducer(): Promise<void> {
+    const old = this.producer;
+    this.producer = this.createProducer();
+    this.producerConnected = undefined;
+    await old.disconnect().catch(() => undefined);
   }
 
   private async connectedProducer(): Promise<Producer> {
@@ -112,18 +128,23 @@ export class KafkaEventTransport extends EventTransport {
       list.push({ key: m.key, value: m.value, headers: m.headers });
       byTopic.set(topic, list);
     }
-    await producer.sendBatch({
-      acks: -1,
-      topicMessages: [...byTopic].map(([topic, msgs]) => ({ topic, messages: msgs })),
-    });
+    try {
+      await producer.sendBatch({
+        acks: -1,
+        topicMessages: [...byTopic].map(([topic, msgs]) => ({ topic, messages: msgs })),
+      });
+    } catch (error) {
+      await this.resetProducer();
+      throw error;
+    }
   }
 
   async subscribe(groupId: string, topics: readonly string[], sink: MessageSink): Promise<Subscription> {
     const consumer = this.kafka.consumer({
       groupId: this.prefix + groupId,
       allowAutoTopicCreation: false,
-      sessionTimeout: 30_000,
-      heartbeatInterval: 3000,
+      sessionTimeout: 10_000,
+      heartbeatInterval: 1000,
       maxWaitTimeInMs: 100,
       retry: { initialRetryTime: 200, retries: 10, maxRetryTime: 3000 },
     });
