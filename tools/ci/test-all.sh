@@ -46,6 +46,10 @@ fi
 eval "$stack_env"
 export KAFKA_BROKERS DATABASE_URL S3_ENDPOINT S3_ACCESS_KEY S3_SECRET_KEY S3_BUCKET S3_REGION
 
+# PGlite (standalone mode's embedded PostgreSQL) loads its WASM with a dynamic import, which jest's VM
+# needs this flag for.
+export NODE_OPTIONS="--experimental-vm-modules --no-warnings=ExperimentalWarning"
+
 step build npm run build --silent
 step lint npx eslint . --max-warnings 0
 step typecheck npx tsc -p tsconfig.json --noEmit

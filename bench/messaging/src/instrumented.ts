@@ -1,10 +1,5 @@
 import type { DataSource } from 'typeorm';
-import {
-  EventTransport,
-  type MessageSink,
-  type Subscription,
-  type WireMessage,
-} from '@llmops/messaging';
+import { EventTransport, type MessageSink, type Subscription, type WireMessage } from '@llmops/messaging';
 import { TransactionHost } from '@llmops/persistence';
 import { now, seqOf, type Stopwatch, type Timeline } from './stats';
 

@@ -69,7 +69,11 @@ export class LayerBench {
     this.consDs = await serviceDataSource(o.databaseUrl, CONSUMER_SERVICE, o.poolSize);
     this.pubTx = new TimedTransactionHost(this.pubDs, 'publisher', o.stopwatch);
     this.consTx = new TimedTransactionHost(this.consDs, 'consumer', o.stopwatch);
-    const kafka = new KafkaEventTransport({ brokers: o.brokers, clientId: 'bench-layer', topicPrefix: o.topicPrefix });
+    const kafka = new KafkaEventTransport({
+      brokers: o.brokers,
+      clientId: 'bench-layer',
+      topicPrefix: o.topicPrefix,
+    });
     this.transport = new TimedTransport(kafka, o.timeline, o.stopwatch, 'relay');
     await this.transport.provisionTopics([TOPIC, dlqTopic(CONSUMER_SERVICE)], o.partitions);
 
@@ -110,7 +114,8 @@ export class LayerBench {
     let seen = false;
     this.probes.set(key, () => (seen = true));
     await this.pubTx.run(() => this.publisher.publish(TOPIC, this.options.payload, { key }));
-    if (!(await waitFor(() => seen, 60_000))) throw new Error('layer consumer did not handle the probe within 60 s');
+    if (!(await waitFor(() => seen, 60_000)))
+      throw new Error('layer consumer did not handle the probe within 60 s');
     this.probes.delete(key);
   }
 

@@ -33,7 +33,11 @@ export class RawKafkaBench {
       allowAutoTopicCreation: false,
       createPartitioner: Partitioners.DefaultPartitioner,
     });
-    this.consumer = this.kafka.consumer({ groupId: options.groupId, maxWaitTimeInMs: 100, allowAutoTopicCreation: false });
+    this.consumer = this.kafka.consumer({
+      groupId: options.groupId,
+      maxWaitTimeInMs: 100,
+      allowAutoTopicCreation: false,
+    });
   }
 
   async start(): Promise<void> {
@@ -70,15 +74,24 @@ export class RawKafkaBench {
   async probe(): Promise<void> {
     let seen = false;
     this.probeSeen = () => (seen = true);
-    await this.producer.send({ topic: this.options.topic, acks: -1, messages: [{ key: 'probe', value: this.options.value }] });
-    if (!(await waitFor(() => seen, 60_000))) throw new Error('raw consumer did not receive the probe within 60 s');
+    await this.producer.send({
+      topic: this.options.topic,
+      acks: -1,
+      messages: [{ key: 'probe', value: this.options.value }],
+    });
+    if (!(await waitFor(() => seen, 60_000)))
+      throw new Error('raw consumer did not receive the probe within 60 s');
   }
 
   /** One produce request carrying every given event; resolves when the broker acknowledged them. */
   async send(seqs: number[]): Promise<void> {
     const { timeline, topic, value } = this.options;
     try {
-      await this.producer.send({ topic, acks: -1, messages: seqs.map((seq) => ({ key: keyOf(seq), value })) });
+      await this.producer.send({
+        topic,
+        acks: -1,
+        messages: seqs.map((seq) => ({ key: keyOf(seq), value })),
+      });
       const at = now();
       for (const seq of seqs) timeline.ack[seq] = at;
     } catch {

@@ -43,7 +43,11 @@ export class RelayBench {
     const o = this.options;
     this.ds ??= await serviceDataSource(o.databaseUrl, SCHEMA, 10);
     if (!this.transport) {
-      this.transport = new KafkaEventTransport({ brokers: o.brokers, clientId: 'bench-relay', topicPrefix: o.topicPrefix });
+      this.transport = new KafkaEventTransport({
+        brokers: o.brokers,
+        clientId: 'bench-relay',
+        topicPrefix: o.topicPrefix,
+      });
       await this.transport.provisionTopics([TOPIC], o.partitions);
     }
     const ds = this.ds;
@@ -71,7 +75,7 @@ export class RelayBench {
     const cpuB = sampleCpu();
     await relay.stop();
     if (!finished) throw new Error(`relay published only ${relay.published} of ${o.rows} rows in 180 s`);
-    const left = (await ds.query(`SELECT count(*)::int AS n FROM "${SCHEMA}".outbox_events`)) as { n: number }[];
+    const left = await ds.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM "${SCHEMA}".outbox_events`);
     if (left[0]?.n !== 0) throw new Error(`${left[0]?.n} rows left in the outbox`);
     const t = stopwatch.snapshot();
     const batches = t['relay: transport.send']?.calls ?? 0;

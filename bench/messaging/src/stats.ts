@@ -93,7 +93,8 @@ export class Stopwatch {
 
   snapshot(): Record<string, { ms: number; calls: number; meanMs: number }> {
     const out: Record<string, { ms: number; calls: number; meanMs: number }> = {};
-    for (const [label, { ms, calls }] of this.totals) out[label] = { ms: round(ms), calls, meanMs: round(ms / calls, 3) };
+    for (const [label, { ms, calls }] of this.totals)
+      out[label] = { ms: round(ms), calls, meanMs: round(ms / calls, 3) };
     return out;
   }
 
@@ -130,7 +131,8 @@ function groupOf(pid: number, comm: string): string {
   if (pid === process.pid) return 'bench (this node process)';
   if (comm === 'postgres') return 'postgres';
   if (comm === 'java') return 'java (kafka + s3proxy)';
-  if (comm === 'node' || comm.startsWith('npm') || comm === 'jest' || comm === 'tsc') return 'other node processes';
+  if (comm === 'node' || comm.startsWith('npm') || comm === 'jest' || comm === 'tsc')
+    return 'other node processes';
   return 'other';
 }
 

@@ -55,6 +55,13 @@ describe('mapExceptionToProblem', () => {
     expect(problem).toMatchObject({ status: 500, code: 'AUTH_AUDIT_FAILED' });
   });
 
+  it('answers an error whose status is not an error status with a generic INTERNAL', () => {
+    expect(mapExceptionToProblem(new AppError('WEIRD', 200, 'ok?'), request)).toMatchObject({
+      internal: true,
+      problem: { status: 500, code: 'INTERNAL' },
+    });
+  });
+
   it('answers anything unexpected with a generic INTERNAL', () => {
     for (const thrown of [
       new Error('secret'),

@@ -50,7 +50,9 @@ const NOT_EXTENSIONS = new Set([
 
 /** Maps anything thrown while handling a request to problem details: see docs/operations.md for the table. */
 export function mapExceptionToProblem(exception: unknown, request: ProblemRequestInfo): MappedProblem {
-  const parts = toParts(exception, request);
+  const mapped = toParts(exception, request);
+  // An error status outside 4xx/5xx is a bug in the thrower (and Fastify would reject it): answer 500.
+  const parts = mapped && mapped.status >= 400 && mapped.status <= 599 ? mapped : undefined;
   const internal = parts === undefined;
   const { code, status, detail, title, errors, extensions } = parts ?? {
     code: ProblemCode.INTERNAL,

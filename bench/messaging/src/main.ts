@@ -1,0 +1,459 @@
+import 'reflect-metadata';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { Kafka, logLevel } from 'kafkajs';
+import { Client } from 'pg';
+import { v7 as uuidv7 } from 'uuid';
+import {
+  encodeEnvelopeHeaders,
+  type EventPayload,
+  getEventDefinition,
+  parseEventData,
+} from '@llmops/contracts';
+import { newTraceparent } from '@llmops/observability';
+import { LayerBench, TOPIC } from './layer';
+import { runPaced } from './pacer';
+import { RawKafkaBench } from './raw';
+import { RelayBench, type RelayResult } from './relay';
+import { renderMarkdown, type BenchReport, type ScenarioResult } from './report';
+import {
+  cpuBetween,
+  type LatencySummary,
+  now,
+  round,
+  sampleCpu,
+  sleep,
+  Stopwatch,
+  summarise,
+  Timeline,
+  waitFor,
+} from './stats';
+
+interface Args {
+  rates: number[];
+  durationS: number;
+  warmupS: number;
+  tickMs: number;
+  maxDurationS: number;
+  relayRows: number;
+  relayBatchSizes: number[];
+  relayPollMs: number;
+  partitions: number;
+  poolSize: number;
+  only: Set<string>;
+  readme: boolean;
+  keep: boolean;
+  root: string;
+}
+
+function parseArgs(argv: string[]): Args {
+  const map = new Map<string, string>();
+  for (const arg of argv) {
+    const m = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
+    if (!m) throw new Error(`unknown argument ${arg}`);
+    map.set(m[1]!, m[2] ?? 'true');
+  }
+  const num = (name: string, fallback: number): number => Number(map.get(name) ?? fallback);
+  const list = (name: string, fallback: string): number[] =>
+    (map.get(name) ?? fallback).split(',').map(Number);
+  return {
+    rates: list('rates', '1000,5000'),
+    durationS: num('duration', 10),
+    warmupS: num('warmup', 3),
+    tickMs: num('tick', 5),
+    maxDurationS: num('max-duration', 5),
+    relayRows: num('relay-rows', 50_000),
+    relayBatchSizes: list('relay-batch', '500,100,2000'),
+    relayPollMs: num('relay-poll', 250),
+    partitions: num('partitions', 3),
+    poolSize: num('pool', 10),
+    only: new Set((map.get('only') ?? 'paced,max,relay').split(',')),
+    readme: map.get('readme') === 'true',
+    keep: map.get('keep') === 'true',
+    root: map.get('root') ?? process.cwd(),
+  };
+}
+
+const log = (line: string): void => {
+  process.stderr.write(`[bench] ${line}\n`);
+};
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: source /tmp/llmops-stack/env (tools/stack/stack.sh up)`);
+  return value;
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const brokers = required('KAFKA_BROKERS').split(',');
+  const adminUrl = required('DATABASE_URL');
+  const runId = `${Date.now().toString(36)}${process.pid.toString(36)}`;
+  const prefix = `bench-msg-${runId}.`;
+  const dbName = `llmops_bench_msg_${runId}`;
+  const dbUrl = new URL(adminUrl);
+  dbUrl.pathname = `/${dbName}`;
+  const databaseUrl = dbUrl.toString();
+
+  const fixture = JSON.parse(
+    readFileSync(join(args.root, 'libs/contracts/fixtures', `${TOPIC}.json`), 'utf8'),
+  ) as EventPayload<typeof TOPIC>;
+  const parsed = parseEventData(TOPIC, fixture);
+  if (!parsed.ok) throw new Error(parsed.error);
+  const value = JSON.stringify(parsed.data); // the exact bytes the outbox stores and the layer sends
+
+  const pg = new Client({ connectionString: adminUrl });
+  await pg.connect();
+  const pgVersion = ((await pg.query('SHOW server_version')).rows[0] as { server_version: string })
+    .server_version;
+  const pgSettings = (
+    await pg.query(
+      `SELECT name, setting FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', 'shared_buffers')`,
+    )
+  ).rows as { name: string; setting: string }[];
+  await pg.query(`CREATE DATABASE "${dbName}"`);
+  log(`database ${dbName}, topic prefix ${prefix}`);
+
+  const timeline = new Timeline(4_000_000);
+  const stopwatch = new Stopwatch();
+  const raw = new RawKafkaBench({
+    brokers,
+    topic: `${prefix}raw`,
+    groupId: `${prefix}raw`,
+    partitions: args.partitions,
+    value,
+    timeline,
+  });
+  const layer = new LayerBench({
+    brokers,
+    topicPrefix: prefix,
+    databaseUrl,
+    partitions: args.partitions,
+    poolSize: args.poolSize,
+    relayBatchSize: 500,
+    relayPollMs: 250,
+    payload: fixture,
+    timeline,
+    stopwatch,
+  });
+  const definition = getEventDefinition(TOPIC);
+  const relayBench = new RelayBench({
+    brokers,
+    topicPrefix: `${prefix}relay.`,
+    databaseUrl,
+    partitions: args.partitions,
+    rows: args.relayRows,
+    payload: value,
+    headers: encodeEnvelopeHeaders({
+      specversion: '1.0',
+      id: uuidv7(),
+      source: definition.source,
+      type: definition.type,
+      time: new Date().toISOString(),
+      subject: 'r0',
+      datacontenttype: 'application/json',
+      traceparent: newTraceparent(),
+      correlationid: uuidv7(),
+    }),
+  });
+
+  const report: BenchReport = {
+    date: new Date().toISOString(),
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? '?',
+      memoryGiB: round(totalmem() / 2 ** 30),
+      node: process.version,
+      postgres: pgVersion,
+      postgresSettings: Object.fromEntries(pgSettings.map((s) => [s.name, s.setting])),
+      kafka: 'Apache Kafka 4.1 (KRaft, single node, tools/stack)',
+      loadAverageAtStart: loadavg().map((v) => round(v, 2)),
+    },
+    config: {
+      topic: TOPIC,
+      payloadBytes: Buffer.byteLength(value),
+      partitions: args.partitions,
+      tickMs: args.tickMs,
+      warmupS: args.warmupS,
+      durationS: args.durationS,
+      maxDurationS: args.maxDurationS,
+      poolSize: args.poolSize,
+      relayBatchSize: 500,
+      relayPollMs: 250,
+    },
+    scenarios: [],
+    relay: [],
+  };
+
+  const stageSummary = (
+    seqs: number[],
+    stages: Record<string, (seq: number) => number>,
+  ): Record<string, LatencySummary> => {
+    const out: Record<string, LatencySummary> = {};
+    for (const [name, fn] of Object.entries(stages)) {
+      const samples: number[] = [];
+      for (const seq of seqs) {
+        const v = fn(seq);
+        if (Number.isFinite(v)) samples.push(v);
+      }
+      out[name] = roundSummary(summarise(samples));
+    }
+    return out;
+  };
+  const t = timeline;
+  const rawStages = {
+    'producer ack (due→send resolved)': (s: number) => (t.ack[s] ? t.ack[s] - t.t0[s]! : NaN),
+  };
+  const layerStages = {
+    'publish tx (due→outbox commit)': (s: number) => (t.ack[s] ? t.ack[s] - t.t0[s]! : NaN),
+    'relay (commit→Kafka ack)': (s: number) => (t.sent[s] && t.ack[s] ? t.sent[s] - t.ack[s] : NaN),
+    'Kafka→consumer (ack→sink entry)': (s: number) => (t.recv[s] && t.sent[s] ? t.recv[s] - t.sent[s] : NaN),
+    'consumer (sink entry→tx committed)': (s: number) =>
+      t.done[s] && t.recv[s] ? t.done[s] - t.recv[s] : NaN,
+  };
+
+  async function paced(
+    system: ScenarioResult['system'],
+    mode: string,
+    rate: number,
+    send: (seqs: number[]) => Promise<void>,
+    stages: Record<string, (seq: number) => number>,
+  ): Promise<ScenarioResult> {
+    log(`paced ${system} ${mode} @ ${rate}/s for ${args.warmupS}+${args.durationS} s`);
+    const first = timeline.allocated;
+    const doneBefore = timeline.doneCount;
+    const pending = new Set<Promise<void>>();
+    const warmupMs = args.warmupS * 1000;
+    let cpuA = sampleCpu();
+    const warm = setTimeout(() => {
+      cpuA = sampleCpu();
+      stopwatch.reset();
+    }, warmupMs);
+    const { startedAt } = await runPaced(
+      { rate, durationMs: warmupMs + args.durationS * 1000, tickMs: args.tickMs },
+      (count, due) => {
+        const seqs: number[] = [];
+        for (let i = 0; i < count; i++) seqs.push(timeline.allocate(due));
+        const p = send(seqs);
+        pending.add(p);
+        void p.finally(() => pending.delete(p));
+      },
+    );
+    clearTimeout(warm);
+    const windowEnd = now();
+    const cpuB = sampleCpu();
+    const timings = stopwatch.snapshot();
+    await Promise.all([...pending]);
+    const last = timeline.allocated;
+    const total = last - first;
+    await waitFor(() => timeline.doneCount - doneBefore >= total, 60_000);
+    const measureFrom = startedAt + warmupMs;
+    const measured: number[] = [];
+    for (let s = first; s < last; s++) if (t.t0[s]! > measureFrom) measured.push(s);
+    let handledInWindow = 0;
+    for (let s = first; s < last; s++)
+      if (t.done[s]! >= measureFrom && t.done[s]! <= windowEnd) handledInWindow++;
+    const e2e: number[] = [];
+    let undelivered = 0;
+    for (const s of measured) {
+      if (t.done[s]) e2e.push(t.done[s] - t.t0[s]!);
+      else undelivered++;
+    }
+    const windowS = (windowEnd - measureFrom) / 1000;
+    return {
+      name: `${system} ${mode} @ ${rate}/s`,
+      kind: 'paced',
+      system,
+      mode,
+      offeredRate: rate,
+      events: measured.length,
+      windowSeconds: round(windowS, 2),
+      achievedRate: Math.round(handledInWindow / windowS),
+      latencyMs: roundSummary(summarise(e2e)),
+      stagesMs: stageSummary(measured, stages),
+      undelivered,
+      errors: system === 'raw kafkajs' ? raw.errors : layer.errors,
+      cpu: cpuBetween(cpuA, cpuB),
+      timings,
+    };
+  }
+
+  async function unpaced(
+    system: ScenarioResult['system'],
+    mode: string,
+    workers: number,
+    batch: number,
+    send: (seqs: number[]) => Promise<void>,
+    stages: Record<string, (seq: number) => number>,
+  ): Promise<ScenarioResult> {
+    log(`max ${system} ${mode}: ${workers} senders × ${batch} events for ${args.maxDurationS} s`);
+    const first = timeline.allocated;
+    const doneBefore = timeline.doneCount;
+    stopwatch.reset();
+    const cpuA = sampleCpu();
+    const started = now();
+    const end = started + args.maxDurationS * 1000;
+    await Promise.all(
+      Array.from({ length: workers }, async () => {
+        while (now() < end) {
+          const t0 = now();
+          const seqs: number[] = [];
+          for (let i = 0; i < batch; i++) seqs.push(timeline.allocate(t0));
+          await send(seqs);
+        }
+      }),
+    );
+    const produced = timeline.allocated - first;
+    const produceS = (now() - started) / 1000;
+    await waitFor(() => timeline.doneCount - doneBefore >= produced, 120_000);
+    const cpuB = sampleCpu();
+    const timings = stopwatch.snapshot();
+    const seqs: number[] = [];
+    const e2e: number[] = [];
+    let lastDone = started;
+    let firstRecv = Infinity;
+    let undelivered = 0;
+    for (let s = first; s < first + produced; s++) {
+      seqs.push(s);
+      if (t.done[s]) {
+        e2e.push(t.done[s]! - t.t0[s]!);
+        lastDone = Math.max(lastDone, t.done[s]!);
+        if (t.recv[s]) firstRecv = Math.min(firstRecv, t.recv[s]!);
+      } else undelivered++;
+    }
+    const delivered = produced - undelivered;
+    return {
+      name: `${system} ${mode} max`,
+      kind: 'max',
+      system,
+      mode,
+      events: produced,
+      windowSeconds: round((lastDone - started) / 1000, 2),
+      produceRate: Math.round(produced / produceS),
+      achievedRate: Math.round(delivered / ((lastDone - started) / 1000)),
+      consumeRate: Math.round(delivered / ((lastDone - firstRecv) / 1000)),
+      latencyMs: roundSummary(summarise(e2e)),
+      stagesMs: stageSummary(seqs, stages),
+      undelivered,
+      errors: system === 'raw kafkajs' ? raw.errors : layer.errors,
+      cpu: cpuBetween(cpuA, cpuB),
+      timings,
+    };
+  }
+
+  const settle = async (): Promise<void> => {
+    await sleep(1500);
+  };
+
+  try {
+    if (args.only.has('paced') || args.only.has('max')) {
+      await raw.start();
+      await layer.start();
+      log('raw and layer consumers are up');
+    }
+    if (args.only.has('paced')) {
+      for (const rate of args.rates) {
+        report.scenarios.push(
+          await paced('raw kafkajs', 'send per tick', rate, (s) => raw.send(s), rawStages),
+        );
+        await settle();
+        report.scenarios.push(
+          await paced('llmops', 'tx per event', rate, (s) => layer.publishEach(s), layerStages),
+        );
+        await settle();
+        report.scenarios.push(
+          await paced('llmops', 'tx per tick', rate, (s) => layer.publishTx(s), layerStages),
+        );
+        await settle();
+      }
+    }
+    if (args.only.has('max')) {
+      report.scenarios.push(
+        await unpaced('raw kafkajs', 'send 500/request', 4, 500, (s) => raw.send(s), rawStages),
+      );
+      await settle();
+      report.scenarios.push(
+        await unpaced('llmops', 'tx per event', args.poolSize, 1, (s) => layer.publishTx(s), layerStages),
+      );
+      await settle();
+      report.scenarios.push(
+        await unpaced('llmops', 'tx per 100 events', 4, 100, (s) => layer.publishTx(s), layerStages),
+      );
+      await settle();
+    }
+    if (args.only.has('relay')) {
+      for (const batchSize of args.relayBatchSizes) {
+        log(`relay: ${args.relayRows} rows, batchSize ${batchSize}`);
+        const result: RelayResult = await relayBench.run(batchSize, args.relayPollMs);
+        report.relay.push(result);
+        log(`relay batchSize ${batchSize}: ${result.rowsPerSecond} rows/s`);
+      }
+    }
+  } finally {
+    await raw.close();
+    await layer.close().catch(() => undefined);
+    await relayBench.close();
+    await cleanup(brokers, prefix, args.keep);
+    if (!args.keep) await pg.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch(() => undefined);
+    await pg.end();
+  }
+
+  report.machine.loadAverageAtEnd = loadavg().map((v) => round(v, 2));
+  const markdown = renderMarkdown(report);
+  process.stdout.write(`${markdown}\n`);
+  const dir = join(args.root, 'bench/messaging/results');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${report.date.slice(0, 19).replace(/:/g, '-')}Z.json`);
+  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  log(`wrote ${file}`);
+  if (args.readme) {
+    const readmePath = join(args.root, 'bench/messaging/README.md');
+    const readme = readFileSync(readmePath, 'utf8');
+    const begin = '<!-- results:begin -->';
+    const end = '<!-- results:end -->';
+    const a = readme.indexOf(begin);
+    const b = readme.indexOf(end);
+    if (a < 0 || b < a) throw new Error('README.md has no results markers');
+    writeFileSync(readmePath, `${readme.slice(0, a + begin.length)}\n\n${markdown}\n\n${readme.slice(b)}`);
+    log('updated bench/messaging/README.md');
+  }
+}
+
+function roundSummary(s: LatencySummary): LatencySummary {
+  return {
+    count: s.count,
+    p50: round(s.p50, 2),
+    p95: round(s.p95, 2),
+    p99: round(s.p99, 2),
+    max: round(s.max, 2),
+    mean: round(s.mean, 2),
+  };
+}
+
+/** Deletes this run's topics and consumer groups (everything under its prefix). */
+async function cleanup(brokers: string[], prefix: string, keep: boolean): Promise<void> {
+  if (keep) return;
+  const admin = new Kafka({ clientId: 'bench-cleanup', brokers, logLevel: logLevel.NOTHING }).admin();
+  try {
+    await admin.connect();
+    const topics = (await admin.listTopics()).filter((topic) => topic.startsWith(prefix));
+    const groups = (await admin.listGroups()).groups
+      .map((g) => g.groupId)
+      .filter((g) => g.startsWith(prefix));
+    if (groups.length > 0) await admin.deleteGroups(groups).catch(() => undefined);
+    if (topics.length > 0) await admin.deleteTopics({ topics });
+  } catch (error) {
+    log(`cleanup failed: ${String(error)}`);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);
