@@ -6,7 +6,9 @@ const path = require('node:path');
 
 const entry = path.join(__dirname, '..', 'dist', 'apps', 'cli', 'src', 'main.js');
 if (!fs.existsSync(entry)) {
-  process.stderr.write('llmops: the CLI is not built yet; run `npm run build` in the llmops checkout first.\n');
+  process.stderr.write(
+    'llmops: the CLI is not built yet; run `npm run build` in the llmops checkout first.\n',
+  );
   process.exit(1);
 }
 require(entry);

@@ -144,8 +144,12 @@ describe('ingestion → Kafka → training: exactly-once effects (real processes
     const trainingUrl = h.training?.url ?? '';
     stack('stop', 'postgres');
     try {
-      await waitFor('ingestion readiness to fail', async () => ((await ready(ingestionUrl)) === 503 ? true : undefined));
-      await waitFor('training readiness to fail', async () => ((await ready(trainingUrl)) === 503 ? true : undefined));
+      await waitFor('ingestion readiness to fail', async () =>
+        (await ready(ingestionUrl)) === 503 ? true : undefined,
+      );
+      await waitFor('training readiness to fail', async () =>
+        (await ready(trainingUrl)) === 503 ? true : undefined,
+      );
       const report = (await (await fetch(`${ingestionUrl}/health/ready`)).json()) as {
         checks: Record<string, { status: string }>;
       };
@@ -153,8 +157,12 @@ describe('ingestion → Kafka → training: exactly-once effects (real processes
     } finally {
       stack('start', 'postgres');
     }
-    await waitFor('ingestion to be ready again', async () => ((await ready(ingestionUrl)) === 200 ? true : undefined));
-    await waitFor('training to be ready again', async () => ((await ready(trainingUrl)) === 200 ? true : undefined));
+    await waitFor('ingestion to be ready again', async () =>
+      (await ready(ingestionUrl)) === 200 ? true : undefined,
+    );
+    await waitFor('training to be ready again', async () =>
+      (await ready(trainingUrl)) === 200 ? true : undefined,
+    );
     const datasetId = await h.createDataset('after-postgres-restart');
     await registerMany([datasetId], 3);
     await expectExactlyOnceInOrder();

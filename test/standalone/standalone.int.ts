@@ -20,7 +20,11 @@ describe('standalone mode: one process, embedded defaults', () => {
     LLMOPS_DATA_DIR: dataDir,
     LLMOPS_ADMIN_API_KEY: adminKey,
     AUTH_API_KEYS: JSON.stringify([
-      { name: 'viewer', hash: `sha256:${createHash('sha256').update(viewerKey).digest('hex')}`, roles: ['viewer'] },
+      {
+        name: 'viewer',
+        hash: `sha256:${createHash('sha256').update(viewerKey).digest('hex')}`,
+        roles: ['viewer'],
+      },
     ]),
   });
 
@@ -29,7 +33,11 @@ describe('standalone mode: one process, embedded defaults', () => {
     if (key) headers['authorization'] = `Bearer ${key}`;
     const res = await fetch(`${app?.url ?? ''}${url}`, { method, headers, body });
     const text = await res.text();
-    return { status: res.status, type: res.headers.get('content-type') ?? '', body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+    return {
+      status: res.status,
+      type: res.headers.get('content-type') ?? '',
+      body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
+    };
   }
 
   beforeAll(async () => {
@@ -52,7 +60,15 @@ describe('standalone mode: one process, embedded defaults', () => {
     const res = await call('GET', '/health/ready', undefined, null);
     expect(res.status).toBe(200);
     const checks = Object.keys(res.body['checks'] as object);
-    for (const service of ['ingestion', 'labeling', 'training', 'evaluation', 'registry', 'serving', 'monitoring']) {
+    for (const service of [
+      'ingestion',
+      'labeling',
+      'training',
+      'evaluation',
+      'registry',
+      'serving',
+      'monitoring',
+    ]) {
       expect(checks).toContain(`database:${service}`);
     }
     expect(checks).toEqual(expect.arrayContaining(['event-bus', 'storage']));
@@ -69,7 +85,9 @@ describe('standalone mode: one process, embedded defaults', () => {
     }
     const catalog = await waitFor('training to see 3 versions', async () => {
       const res = await call('GET', '/v1/training/datasets');
-      const entry = (res.body as unknown as { datasetId: string; versionsReceived: number }[]).find((d) => d.datasetId === id);
+      const entry = (res.body as unknown as { datasetId: string; versionsReceived: number }[]).find(
+        (d) => d.datasetId === id,
+      );
       return entry && entry.versionsReceived >= 3 ? entry : undefined;
     });
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -124,6 +142,8 @@ describe('standalone mode: one process, embedded defaults', () => {
     await app?.kill('SIGTERM');
     app = await startServiceProcess('standalone', env(), { port, readyTimeoutMs: 120_000 });
     const res = await call('GET', '/v1/training/datasets');
-    expect((res.body as unknown as { datasetName: string }[]).map((d) => d.datasetName)).toContain('standalone-chats');
+    expect((res.body as unknown as { datasetName: string }[]).map((d) => d.datasetName)).toContain(
+      'standalone-chats',
+    );
   });
 });

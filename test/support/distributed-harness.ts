@@ -60,7 +60,12 @@ export class DistributedHarness {
     await Promise.all([this.ingestion?.kill('SIGTERM'), this.training?.kill('SIGTERM')]);
   }
 
-  async request<T>(service: ServiceProcess, method: string, url: string, body?: unknown): Promise<{ status: number; body: T }> {
+  async request<T>(
+    service: ServiceProcess,
+    method: string,
+    url: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: T }> {
     const res = await fetch(`${service.url}${url}`, {
       method,
       headers: { authorization: `Bearer ${this.apiKey}`, 'content-type': 'application/json' },
@@ -90,7 +95,10 @@ export class DistributedHarness {
 
   /** Rows training has recorded from `dataset-version-created` (its effect of each event). */
   async trainingVersions(): Promise<{ dataset_id: string; version: number }[]> {
-    return sql(this.databaseUrl, 'SELECT dataset_id, version FROM training.dataset_versions ORDER BY received_at, version');
+    return sql(
+      this.databaseUrl,
+      'SELECT dataset_id, version FROM training.dataset_versions ORDER BY received_at, version',
+    );
   }
 
   async trainingVersionId(datasetId: string, version: number): Promise<string> {
@@ -109,7 +117,10 @@ export class DistributedHarness {
   }
 
   async trainingCount(): Promise<number> {
-    const [row] = await sql<{ n: string }>(this.databaseUrl, 'SELECT count(*) AS n FROM training.dataset_versions');
+    const [row] = await sql<{ n: string }>(
+      this.databaseUrl,
+      'SELECT count(*) AS n FROM training.dataset_versions',
+    );
     return Number(row?.n ?? 0);
   }
 
@@ -132,27 +143,48 @@ export class DistributedHarness {
   }
 
   async waitForTrainingCount(expected: number, timeoutMs = 90_000): Promise<void> {
-    await waitFor(`training to record ${expected} versions`, async () =>
-      (await this.trainingCount()) >= expected ? true : undefined, { timeoutMs, intervalMs: 200 });
+    await waitFor(
+      `training to record ${expected} versions`,
+      async () => ((await this.trainingCount()) >= expected ? true : undefined),
+      { timeoutMs, intervalMs: 200 },
+    );
   }
 
   kafka(): Kafka {
-    return new Kafka({ clientId: 'llmops-test', brokers: this.stack.KAFKA_BROKERS.split(','), logLevel: logLevel.NOTHING });
+    return new Kafka({
+      clientId: 'llmops-test',
+      brokers: this.stack.KAFKA_BROKERS.split(','),
+      logLevel: logLevel.NOTHING,
+    });
   }
 
   /** Reads every message currently on a topic (from the beginning) with a throwaway consumer group. */
-  async readTopic(topic: string, minimum: number, timeoutMs = 30_000): Promise<{ key: string; value: string; headers: Record<string, string> }[]> {
-    const consumer = this.kafka().consumer({ groupId: `reader-${randomBytes(4).toString('hex')}`, maxWaitTimeInMs: 100 });
+  async readTopic(
+    topic: string,
+    minimum: number,
+    timeoutMs = 30_000,
+  ): Promise<{ key: string; value: string; headers: Record<string, string> }[]> {
+    const consumer = this.kafka().consumer({
+      groupId: `reader-${randomBytes(4).toString('hex')}`,
+      maxWaitTimeInMs: 100,
+    });
     const seen: { key: string; value: string; headers: Record<string, string> }[] = [];
     await consumer.connect();
     await consumer.subscribe({ topics: [this.topicPrefix + topic], fromBeginning: true });
     await consumer.run({
-      eachMessage: async ({ message }) => {
-        seen.push({ key: message.key?.toString() ?? '', value: message.value?.toString() ?? '', headers: headers(message.headers) });
+      eachMessage: ({ message }) => {
+        seen.push({
+          key: message.key?.toString() ?? '',
+          value: message.value?.toString() ?? '',
+          headers: headers(message.headers),
+        });
+        return Promise.resolve();
       },
     });
     try {
-      await waitFor(`${minimum} messages on ${topic}`, () => (seen.length >= minimum ? true : undefined), { timeoutMs });
+      await waitFor(`${minimum} messages on ${topic}`, () => (seen.length >= minimum ? true : undefined), {
+        timeoutMs,
+      });
       await new Promise((resolve) => setTimeout(resolve, 500)); // let stragglers arrive: more than expected is a failure too
     } finally {
       await consumer.disconnect();
@@ -176,16 +208,30 @@ function headers(h: IHeaders | undefined): Record<string, string> {
   return out;
 }
 
-const FIXTURE = path.join(ROOT, 'libs', 'contracts', 'fixtures', 'llmops.ingestion.dataset-version-created.v1.json');
+const FIXTURE = path.join(
+  ROOT,
+  'libs',
+  'contracts',
+  'fixtures',
+  'llmops.ingestion.dataset-version-created.v1.json',
+);
 
 /** A valid version registration body: the contract fixture without the fields the platform assigns. */
 export function versionBody(): Record<string, unknown> {
-  const event = JSON.parse(readFileSync(FIXTURE, 'utf8')) as Record<string, unknown>;
-  for (const field of ['datasetId', 'datasetName', 'versionId', 'version', 'createdAt']) delete event[field];
-  return event;
+  const {
+    datasetId: _d,
+    datasetName: _n,
+    versionId: _v,
+    version: _num,
+    createdAt: _c,
+    ...body
+  } = JSON.parse(readFileSync(FIXTURE, 'utf8')) as Record<string, unknown>;
+  return body;
 }
 
 /** tools/stack/stack.sh, for fault injection (stop/start a component). */
 export function stack(...args: string[]): void {
-  execFileSync('bash', [path.join(ROOT, 'tools', 'stack', 'stack.sh'), ...args], { stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync('bash', [path.join(ROOT, 'tools', 'stack', 'stack.sh'), ...args], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 }

@@ -91,7 +91,11 @@ async function checkKafka() {
     });
     await done;
     assert(
-      got.slice().sort().join(',') === sent.map((m) => m.value).sort().join(','),
+      got.slice().sort().join(',') ===
+        sent
+          .map((m) => m.value)
+          .sort()
+          .join(','),
       'consumed exactly what was produced',
     );
 
@@ -147,7 +151,9 @@ async function checkS3() {
     },
   });
   // No size given: the client streams it in parts (multipart upload).
-  const put = await client.putObject(bucket, key, stream, undefined, { 'Content-Type': 'application/octet-stream' });
+  const put = await client.putObject(bucket, key, stream, undefined, {
+    'Content-Type': 'application/octet-stream',
+  });
   const want = hash.digest('hex');
   assert(/-\d+"?$/.test(put.etag), `multipart etag ends with -<parts> (got ${put.etag})`);
 
@@ -188,7 +194,10 @@ async function checkS3() {
   const presigned = await client.presignedGetObject(bucket, key, 60);
   const res = await fetch(presigned);
   assert(res.ok, `presigned GET status ${res.status}`);
-  const ph = crypto.createHash('sha256').update(Buffer.from(await res.arrayBuffer())).digest('hex');
+  const ph = crypto
+    .createHash('sha256')
+    .update(Buffer.from(await res.arrayBuffer()))
+    .digest('hex');
   assert(ph === want, 'presigned GET returns the same bytes');
 
   const presignedPut = await client.presignedPutObject(bucket, `stack-smoke/${suffix}/pp.txt`, 60);

@@ -5,7 +5,9 @@ import { keysCommand } from './commands/keys.command';
 import { upCommand } from './commands/up.command';
 
 const program = new Command('llmops')
-  .description('llmops — the LLM lifecycle platform: data, labeling, training, evaluation, registry, serving, monitoring')
+  .description(
+    'llmops — the LLM lifecycle platform: data, labeling, training, evaluation, registry, serving, monitoring',
+  )
   .version('0.1.0')
   .addCommand(upCommand())
   .addCommand(eventsCommand())

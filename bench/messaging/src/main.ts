@@ -42,6 +42,9 @@ interface Args {
   partitions: number;
   poolSize: number;
   only: Set<string>;
+  drainS: number;
+  backlogRaw: number;
+  backlogLayer: number;
   readme: boolean;
   keep: boolean;
   root: string;
@@ -68,7 +71,10 @@ function parseArgs(argv: string[]): Args {
     relayPollMs: num('relay-poll', 250),
     partitions: num('partitions', 3),
     poolSize: num('pool', 10),
-    only: new Set((map.get('only') ?? 'paced,max,relay').split(',')),
+    only: new Set((map.get('only') ?? 'paced,max,backlog,relay').split(',')),
+    drainS: num('drain', 15),
+    backlogRaw: num('backlog-raw', 100_000),
+    backlogLayer: num('backlog-layer', 10_000),
     readme: map.get('readme') === 'true',
     keep: map.get('keep') === 'true',
     root: map.get('root') ?? process.cwd(),
@@ -117,47 +123,34 @@ async function main(): Promise<void> {
 
   const timeline = new Timeline(4_000_000);
   const stopwatch = new Stopwatch();
-  const raw = new RawKafkaBench({
-    brokers,
-    topic: `${prefix}raw`,
-    groupId: `${prefix}raw`,
-    partitions: args.partitions,
-    value,
-    timeline,
-  });
-  const layer = new LayerBench({
-    brokers,
-    topicPrefix: prefix,
-    databaseUrl,
-    partitions: args.partitions,
-    poolSize: args.poolSize,
-    relayBatchSize: 500,
-    relayPollMs: 250,
-    payload: fixture,
-    timeline,
-    stopwatch,
-  });
+  let scenarioNo = 0;
+  // Every scenario gets its own topics (and consumer group), so an overloaded one cannot leave a backlog
+  // that slows the next.
+  const newRaw = (): RawKafkaBench => {
+    const name = `${prefix}raw${++scenarioNo}`;
+    return new RawKafkaBench({
+      brokers,
+      topic: name,
+      groupId: name,
+      partitions: args.partitions,
+      value,
+      timeline,
+    });
+  };
+  const newLayer = (): LayerBench =>
+    new LayerBench({
+      brokers,
+      topicPrefix: `${prefix}s${++scenarioNo}.`,
+      databaseUrl,
+      partitions: args.partitions,
+      poolSize: args.poolSize,
+      relayBatchSize: 500,
+      relayPollMs: 250,
+      payload: fixture,
+      timeline,
+      stopwatch,
+    });
   const definition = getEventDefinition(TOPIC);
-  const relayBench = new RelayBench({
-    brokers,
-    topicPrefix: `${prefix}relay.`,
-    databaseUrl,
-    partitions: args.partitions,
-    rows: args.relayRows,
-    payload: value,
-    headers: encodeEnvelopeHeaders({
-      specversion: '1.0',
-      id: uuidv7(),
-      source: definition.source,
-      type: definition.type,
-      time: new Date().toISOString(),
-      subject: 'r0',
-      datacontenttype: 'application/json',
-      traceparent: newTraceparent(),
-      correlationid: uuidv7(),
-    }),
-  });
-
   const report: BenchReport = {
     date: new Date().toISOString(),
     machine: {
@@ -213,19 +206,62 @@ async function main(): Promise<void> {
       t.done[s] && t.recv[s] ? t.done[s] - t.recv[s] : NaN,
   };
 
+  /** What a scenario drives: a raw kafkajs pair or a wired llmops layer, fresh per scenario. */
+  interface Subject {
+    system: ScenarioResult['system'];
+    stages: Record<string, (seq: number) => number>;
+    errors: () => number;
+    close: () => Promise<void>;
+  }
+  const rawSubject = async (consume = true): Promise<Subject & { bench: RawKafkaBench }> => {
+    const bench = newRaw();
+    await bench.start(consume);
+    return {
+      bench,
+      system: 'raw kafkajs',
+      stages: rawStages,
+      errors: () => bench.errors,
+      close: () => bench.close(),
+    };
+  };
+  const layerSubject = async (consume = true): Promise<Subject & { bench: LayerBench }> => {
+    const bench = newLayer();
+    await bench.start(consume);
+    return {
+      bench,
+      system: 'llmops',
+      stages: layerStages,
+      errors: () => bench.errors,
+      close: () => bench.close(),
+    };
+  };
+
+  /** Latency samples of `seqs`; an event never handled counts as infinitely late. */
+  const latencies = (seqs: number[]): { samples: number[]; undelivered: number } => {
+    const samples: number[] = [];
+    let undelivered = 0;
+    for (const s of seqs) {
+      if (t.done[s]) samples.push(t.done[s] - t.t0[s]!);
+      else {
+        samples.push(Infinity);
+        undelivered++;
+      }
+    }
+    return { samples, undelivered };
+  };
+
   async function paced(
-    system: ScenarioResult['system'],
+    subject: Subject,
     mode: string,
     rate: number,
     send: (seqs: number[]) => Promise<void>,
-    stages: Record<string, (seq: number) => number>,
   ): Promise<ScenarioResult> {
-    log(`paced ${system} ${mode} @ ${rate}/s for ${args.warmupS}+${args.durationS} s`);
+    log(`paced ${subject.system} ${mode} @ ${rate}/s for ${args.warmupS}+${args.durationS} s`);
     const first = timeline.allocated;
-    const doneBefore = timeline.doneCount;
     const pending = new Set<Promise<void>>();
     const warmupMs = args.warmupS * 1000;
     let cpuA = sampleCpu();
+    stopwatch.reset();
     const warm = setTimeout(() => {
       cpuA = sampleCpu();
       stopwatch.reset();
@@ -244,52 +280,52 @@ async function main(): Promise<void> {
     const windowEnd = now();
     const cpuB = sampleCpu();
     const timings = stopwatch.snapshot();
-    await Promise.all([...pending]);
     const last = timeline.allocated;
-    const total = last - first;
-    await waitFor(() => timeline.doneCount - doneBefore >= total, 60_000);
+    const drainedBy = now() + args.drainS * 1000;
+    await waitFor(() => pending.size === 0, Math.max(0, drainedBy - now()));
+    await waitFor(() => countDone(first, last) >= last - first, Math.max(0, drainedBy - now()), 20);
     const measureFrom = startedAt + warmupMs;
     const measured: number[] = [];
     for (let s = first; s < last; s++) if (t.t0[s]! > measureFrom) measured.push(s);
     let handledInWindow = 0;
     for (let s = first; s < last; s++)
       if (t.done[s]! >= measureFrom && t.done[s]! <= windowEnd) handledInWindow++;
-    const e2e: number[] = [];
-    let undelivered = 0;
-    for (const s of measured) {
-      if (t.done[s]) e2e.push(t.done[s] - t.t0[s]!);
-      else undelivered++;
-    }
+    const { samples, undelivered } = latencies(measured);
     const windowS = (windowEnd - measureFrom) / 1000;
+    await subject.close();
     return {
-      name: `${system} ${mode} @ ${rate}/s`,
+      name: `${subject.system} ${mode} @ ${rate}/s`,
       kind: 'paced',
-      system,
+      system: subject.system,
       mode,
       offeredRate: rate,
       events: measured.length,
       windowSeconds: round(windowS, 2),
       achievedRate: Math.round(handledInWindow / windowS),
-      latencyMs: roundSummary(summarise(e2e)),
-      stagesMs: stageSummary(measured, stages),
+      latencyMs: roundSummary(summarise(samples)),
+      stagesMs: stageSummary(measured, subject.stages),
       undelivered,
-      errors: system === 'raw kafkajs' ? raw.errors : layer.errors,
+      errors: subject.errors(),
       cpu: cpuBetween(cpuA, cpuB),
       timings,
     };
   }
 
+  function countDone(first: number, last: number): number {
+    let n = 0;
+    for (let s = first; s < last; s++) if (t.done[s]) n++;
+    return n;
+  }
+
   async function unpaced(
-    system: ScenarioResult['system'],
+    subject: Subject,
     mode: string,
     workers: number,
     batch: number,
     send: (seqs: number[]) => Promise<void>,
-    stages: Record<string, (seq: number) => number>,
   ): Promise<ScenarioResult> {
-    log(`max ${system} ${mode}: ${workers} senders × ${batch} events for ${args.maxDurationS} s`);
+    log(`max ${subject.system} ${mode}: ${workers} senders × ${batch} events for ${args.maxDurationS} s`);
     const first = timeline.allocated;
-    const doneBefore = timeline.doneCount;
     stopwatch.reset();
     const cpuA = sampleCpu();
     const started = now();
@@ -304,81 +340,179 @@ async function main(): Promise<void> {
         }
       }),
     );
-    const produced = timeline.allocated - first;
+    const last = timeline.allocated;
+    const produced = last - first;
     const produceS = (now() - started) / 1000;
-    await waitFor(() => timeline.doneCount - doneBefore >= produced, 120_000);
+    await waitFor(() => countDone(first, last) >= produced, args.drainS * 4 * 1000, 20);
     const cpuB = sampleCpu();
     const timings = stopwatch.snapshot();
     const seqs: number[] = [];
-    const e2e: number[] = [];
     let lastDone = started;
     let firstRecv = Infinity;
-    let undelivered = 0;
-    for (let s = first; s < first + produced; s++) {
+    for (let s = first; s < last; s++) {
       seqs.push(s);
-      if (t.done[s]) {
-        e2e.push(t.done[s]! - t.t0[s]!);
-        lastDone = Math.max(lastDone, t.done[s]!);
-        if (t.recv[s]) firstRecv = Math.min(firstRecv, t.recv[s]!);
-      } else undelivered++;
+      const done = t.done[s] ?? 0;
+      const recv = t.recv[s] ?? 0;
+      if (done) lastDone = Math.max(lastDone, done);
+      if (recv) firstRecv = Math.min(firstRecv, recv);
     }
+    const { samples, undelivered } = latencies(seqs);
     const delivered = produced - undelivered;
+    await subject.close();
     return {
-      name: `${system} ${mode} max`,
+      name: `${subject.system} ${mode} max`,
       kind: 'max',
-      system,
+      system: subject.system,
       mode,
       events: produced,
       windowSeconds: round((lastDone - started) / 1000, 2),
       produceRate: Math.round(produced / produceS),
       achievedRate: Math.round(delivered / ((lastDone - started) / 1000)),
       consumeRate: Math.round(delivered / ((lastDone - firstRecv) / 1000)),
-      latencyMs: roundSummary(summarise(e2e)),
-      stagesMs: stageSummary(seqs, stages),
+      latencyMs: roundSummary(summarise(samples)),
+      stagesMs: stageSummary(seqs, subject.stages),
       undelivered,
-      errors: system === 'raw kafkajs' ? raw.errors : layer.errors,
+      errors: subject.errors(),
       cpu: cpuBetween(cpuA, cpuB),
       timings,
     };
   }
 
-  const settle = async (): Promise<void> => {
-    await sleep(1500);
-  };
+  /**
+   * Consumer alone: fill the topic while nobody consumes, then start the consumer group and time how
+   * fast it works through the backlog (first message received → last handled).
+   */
+  async function backlog(
+    subject: Subject,
+    count: number,
+    fill: (seqs: number[]) => Promise<void>,
+    filled: (first: number, last: number) => boolean,
+    consume: () => Promise<void>,
+  ): Promise<ScenarioResult> {
+    log(`consumer backlog ${subject.system}: ${count} events`);
+    const first = timeline.allocated;
+    for (let sent = 0; sent < count;) {
+      const n = Math.min(500, count - sent);
+      const t0 = now();
+      const seqs: number[] = [];
+      for (let i = 0; i < n; i++) seqs.push(timeline.allocate(t0));
+      await fill(seqs);
+      sent += n;
+    }
+    const last = timeline.allocated;
+    if (!(await waitFor(() => filled(first, last), 120_000, 20)))
+      throw new Error('backlog was not filled in 120 s');
+    stopwatch.reset();
+    const cpuA = sampleCpu();
+    await consume();
+    await waitFor(() => countDone(first, last) >= count, args.drainS * 4 * 1000, 20);
+    const cpuB = sampleCpu();
+    const timings = stopwatch.snapshot();
+    let firstRecv = Infinity;
+    let lastDone = 0;
+    const service: number[] = [];
+    let undelivered = 0;
+    for (let s = first; s < last; s++) {
+      const done = t.done[s] ?? 0;
+      const recv = t.recv[s] ?? 0;
+      if (recv) firstRecv = Math.min(firstRecv, recv);
+      if (done) {
+        lastDone = Math.max(lastDone, done);
+        if (recv) service.push(done - recv);
+      } else undelivered++;
+    }
+    await subject.close();
+    const seconds = (lastDone - firstRecv) / 1000;
+    return {
+      name: `${subject.system} consumer backlog`,
+      kind: 'backlog',
+      system: subject.system,
+      mode: 'consumer only',
+      events: count,
+      windowSeconds: round(seconds, 2),
+      achievedRate: Math.round((count - undelivered) / seconds),
+      latencyMs: roundSummary(summarise(service)),
+      stagesMs: {},
+      undelivered,
+      errors: subject.errors(),
+      cpu: cpuBetween(cpuA, cpuB),
+      timings,
+    };
+  }
+
+  const settle = (): Promise<void> => sleep(1000);
+  const relayBench = new RelayBench({
+    brokers,
+    topicPrefix: `${prefix}relay.`,
+    databaseUrl,
+    partitions: args.partitions,
+    rows: args.relayRows,
+    payload: value,
+    headers: encodeEnvelopeHeaders({
+      specversion: '1.0',
+      id: uuidv7(),
+      source: definition.source,
+      type: definition.type,
+      time: new Date().toISOString(),
+      subject: 'r0',
+      datacontenttype: 'application/json',
+      traceparent: newTraceparent(),
+      correlationid: uuidv7(),
+    }),
+  });
 
   try {
-    if (args.only.has('paced') || args.only.has('max')) {
-      await raw.start();
-      await layer.start();
-      log('raw and layer consumers are up');
-    }
     if (args.only.has('paced')) {
       for (const rate of args.rates) {
-        report.scenarios.push(
-          await paced('raw kafkajs', 'send per tick', rate, (s) => raw.send(s), rawStages),
-        );
+        const r = await rawSubject();
+        report.scenarios.push(await paced(r, 'send per tick', rate, (s) => r.bench.send(s)));
         await settle();
-        report.scenarios.push(
-          await paced('llmops', 'tx per event', rate, (s) => layer.publishEach(s), layerStages),
-        );
+        const e = await layerSubject();
+        report.scenarios.push(await paced(e, 'tx per event', rate, (s) => e.bench.publishEach(s)));
         await settle();
-        report.scenarios.push(
-          await paced('llmops', 'tx per tick', rate, (s) => layer.publishTx(s), layerStages),
-        );
+        const b = await layerSubject();
+        report.scenarios.push(await paced(b, 'tx per tick', rate, (s) => b.bench.publishTx(s)));
         await settle();
       }
     }
     if (args.only.has('max')) {
+      const r = await rawSubject();
+      report.scenarios.push(await unpaced(r, 'send 500/request', 4, 500, (s) => r.bench.send(s)));
+      await settle();
+      const e = await layerSubject();
+      report.scenarios.push(await unpaced(e, 'tx per event', args.poolSize, 1, (s) => e.bench.publishTx(s)));
+      await settle();
+      const b = await layerSubject();
+      report.scenarios.push(await unpaced(b, 'tx per 100 events', 4, 100, (s) => b.bench.publishTx(s)));
+      await settle();
+    }
+    if (args.only.has('backlog')) {
+      const r = await rawSubject(false);
       report.scenarios.push(
-        await unpaced('raw kafkajs', 'send 500/request', 4, 500, (s) => raw.send(s), rawStages),
+        await backlog(
+          r,
+          args.backlogRaw,
+          (s) => r.bench.send(s),
+          (a, b) => {
+            for (let s = a; s < b; s++) if (!t.ack[s]) return false;
+            return true;
+          },
+          () => r.bench.consume(false),
+        ),
       );
       await settle();
+      const l = await layerSubject(false);
       report.scenarios.push(
-        await unpaced('llmops', 'tx per event', args.poolSize, 1, (s) => layer.publishTx(s), layerStages),
-      );
-      await settle();
-      report.scenarios.push(
-        await unpaced('llmops', 'tx per 100 events', 4, 100, (s) => layer.publishTx(s), layerStages),
+        await backlog(
+          l,
+          args.backlogLayer,
+          (s) => l.bench.publishTx(s),
+          (a, b) => {
+            for (let s = a; s < b; s++) if (!t.sent[s]) return false;
+            return true;
+          },
+          () => l.bench.consume(false),
+        ),
       );
       await settle();
     }
@@ -391,8 +525,6 @@ async function main(): Promise<void> {
       }
     }
   } finally {
-    await raw.close();
-    await layer.close().catch(() => undefined);
     await relayBench.close();
     await cleanup(brokers, prefix, args.keep);
     if (!args.keep) await pg.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch(() => undefined);

@@ -40,7 +40,8 @@ export class RawKafkaBench {
     });
   }
 
-  async start(): Promise<void> {
+  /** Creates the topic and connects the producer; with `consume`, also starts the consumer (see `consume`). */
+  async start(consume = true): Promise<void> {
     const admin = this.kafka.admin();
     await admin.connect();
     await admin.createTopics({
@@ -49,6 +50,11 @@ export class RawKafkaBench {
     });
     await admin.disconnect();
     await this.producer.connect();
+    if (consume) await this.consume(true);
+  }
+
+  /** Joins the group and consumes from the beginning; with `probe`, returns once a fresh message arrives. */
+  async consume(probe: boolean): Promise<void> {
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: [this.options.topic], fromBeginning: true });
     const { timeline } = this.options;
@@ -67,7 +73,7 @@ export class RawKafkaBench {
         return Promise.resolve();
       },
     });
-    await this.probe();
+    if (probe) await this.probe();
   }
 
   /** Sends one message and waits until the consumer sees it: the group has joined and fetches. */

@@ -3,7 +3,7 @@ import type { CpuReport, LatencySummary } from './stats';
 
 export interface ScenarioResult {
   name: string;
-  kind: 'paced' | 'max';
+  kind: 'paced' | 'max' | 'backlog';
   system: 'raw kafkajs' | 'llmops';
   mode: string;
   offeredRate?: number;
@@ -41,13 +41,22 @@ export interface BenchReport {
   relay: RelayResult[];
 }
 
-const ms = (v: number): string => (Number.isFinite(v) ? (v >= 100 ? v.toFixed(0) : v.toFixed(1)) : '–');
+const ms = (v: number | null): string => {
+  if (v === null || v === Infinity) return 'not handled'; // JSON turns Infinity into null
+  return Number.isFinite(v) ? (v >= 100 ? v.toFixed(0) : v.toFixed(1)) : '–';
+};
 const int = (v: number | undefined): string =>
   v === undefined || !Number.isFinite(v) ? '–' : v.toLocaleString('en-US');
 const cores = (cpu: CpuReport, group: string): string => (cpu.coresByGroup[group] ?? 0).toFixed(2);
 
-function cpuCell(cpu: CpuReport): string {
-  return `${cpu.machineBusyPct.toFixed(0)} % (bench ${cores(cpu, 'bench (this node process)')}, pg ${cores(cpu, 'postgres')}, kafka ${cores(cpu, 'java (kafka + s3proxy)')}, other ${cores(cpu, 'other node processes')})`;
+/** Machine busy %, and cores used by this bench, Postgres, Kafka and everything else on the machine. */
+function cpuCell(cpu: CpuReport, cpus: number): string {
+  const known = ['bench (this node process)', 'postgres', 'java (kafka + s3proxy)'].reduce(
+    (sum, g) => sum + (cpu.coresByGroup[g] ?? 0),
+    0,
+  );
+  const others = Math.max(0, (cpu.machineBusyPct / 100) * cpus - known);
+  return `${cpu.machineBusyPct.toFixed(0)} % (bench ${cores(cpu, 'bench (this node process)')}, pg ${cores(cpu, 'postgres')}, kafka ${cores(cpu, 'java (kafka + s3proxy)')}, others ${others.toFixed(2)})`;
 }
 
 function verdict(ok: boolean | undefined): string {
@@ -85,7 +94,7 @@ export function renderMarkdown(report: BenchReport): string {
     lines.push('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
     for (const s of paced) {
       lines.push(
-        `| ${s.system} | ${s.mode} | ${int(s.offeredRate)} | ${int(s.achievedRate)} | ${ms(s.latencyMs.p50)} | ${ms(s.latencyMs.p95)} | ${ms(s.latencyMs.p99)} | ${ms(s.latencyMs.max)} | ${int(s.undelivered + s.errors)} | ${cpuCell(s.cpu)} |`,
+        `| ${s.system} | ${s.mode} | ${int(s.offeredRate)} | ${int(s.achievedRate)} | ${ms(s.latencyMs.p50)} | ${ms(s.latencyMs.p95)} | ${ms(s.latencyMs.p99)} | ${ms(s.latencyMs.max)} | ${int(s.undelivered + s.errors)} | ${cpuCell(s.cpu, m.cpus)} |`,
       );
     }
     lines.push('');
@@ -101,13 +110,29 @@ export function renderMarkdown(report: BenchReport): string {
     lines.push('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
     for (const s of max) {
       lines.push(
-        `| ${s.system} | ${s.mode} | ${int(s.events)} | ${int(s.produceRate)} | **${int(s.achievedRate)}** | ${int(s.consumeRate)} | ${ms(s.latencyMs.p50)} | ${ms(s.latencyMs.p99)} | ${cpuCell(s.cpu)} |`,
+        `| ${s.system} | ${s.mode} | ${int(s.events)} | ${int(s.produceRate)} | **${int(s.achievedRate)}** | ${int(s.consumeRate)} | ${ms(s.latencyMs.p50)} | ${ms(s.latencyMs.p99)} | ${cpuCell(s.cpu, m.cpus)} |`,
       );
     }
     lines.push('');
   }
 
-  const layer = report.scenarios.filter((s) => s.system === 'llmops');
+  const backlog = report.scenarios.filter((s) => s.kind === 'backlog');
+  if (backlog.length > 0) {
+    lines.push('### Consumer alone: draining a backlog (topic filled first, then the group starts)');
+    lines.push('');
+    lines.push(
+      '| system | events | seconds | handled ev/s | per message, sink entry → handled: p50 / p99 ms | CPU busy (cores by process) |',
+    );
+    lines.push('| --- | ---: | ---: | ---: | ---: | --- |');
+    for (const s of backlog) {
+      lines.push(
+        `| ${s.system} | ${int(s.events)} | ${s.windowSeconds.toFixed(2)} | **${int(s.achievedRate)}** | ${ms(s.latencyMs.p50)} / ${ms(s.latencyMs.p99)} | ${cpuCell(s.cpu, m.cpus)} |`,
+      );
+    }
+    lines.push('');
+  }
+
+  const layer = report.scenarios.filter((s) => s.system === 'llmops' && s.kind !== 'backlog');
   if (layer.length > 0) {
     const stageNames = Object.keys(layer[0]!.stagesMs);
     lines.push('### Where the time goes (llmops, per stage, p50 / p99 ms)');
@@ -131,7 +156,7 @@ export function renderMarkdown(report: BenchReport): string {
     lines.push('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
     for (const r of report.relay) {
       lines.push(
-        `| ${r.batchSize} | ${int(r.rows)} | ${r.seconds.toFixed(2)} | **${int(r.rowsPerSecond)}** | ${r.batches} | ${r.msPerBatch.select} | ${r.msPerBatch.send} | ${r.msPerBatch.delete} | ${r.msPerBatch.transactions} | ${cpuCell(r.cpu)} |`,
+        `| ${r.batchSize} | ${int(r.rows)} | ${r.seconds.toFixed(2)} | **${int(r.rowsPerSecond)}** | ${r.batches} | ${r.msPerBatch.select} | ${r.msPerBatch.send} | ${r.msPerBatch.delete} | ${r.msPerBatch.transactions} | ${cpuCell(r.cpu, m.cpus)} |`,
       );
     }
     lines.push('');

@@ -43,7 +43,7 @@ export async function createTestApp(
   const app = await NestFactory.create<NestFastifyApplication>(
     root,
     createFastifyAdapter(options.bodyLimit === undefined ? {} : { bodyLimit: options.bodyLimit }),
-    // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment -- Nest types its options as a class but only reads plain fields
+
     { logger: false },
   );
   configureHttpApp(app, options.openApi ? { openApi: options.openApi } : {});

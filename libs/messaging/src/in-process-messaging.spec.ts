@@ -28,7 +28,10 @@ class EffectsTable1764300009000 implements MigrationInterface {
 }
 
 const fixture = JSON.parse(
-  readFileSync(path.join(__dirname, '..', '..', 'contracts', 'fixtures', `${Topics.datasetVersionCreated}.json`), 'utf8'),
+  readFileSync(
+    path.join(__dirname, '..', '..', 'contracts', 'fixtures', `${Topics.datasetVersionCreated}.json`),
+    'utf8',
+  ),
 ) as DatasetVersionCreatedV1;
 
 function event(datasetId: string, version: number): DatasetVersionCreatedV1 {
@@ -66,7 +69,11 @@ describe('messaging in standalone mode (in-process transport, PGlite)', () => {
 
   const recordEffect: EventHandlerFn = async (msg) => {
     const data = msg.data as DatasetVersionCreatedV1;
-    await txHost.query('INSERT INTO training.effects VALUES ($1, $2, $3)', [data.versionId, data.datasetId, data.version]);
+    await txHost.query('INSERT INTO training.effects VALUES ($1, $2, $3)', [
+      data.versionId,
+      data.datasetId,
+      data.version,
+    ]);
   };
 
   function consumer(handler: EventHandlerFn, groupId = 'training'): EventConsumer {
@@ -103,8 +110,8 @@ describe('messaging in standalone mode (in-process transport, PGlite)', () => {
   }, 60_000);
 
   afterAll(async () => {
-    await transport?.close();
-    await txHost?.dataSource.destroy();
+    await transport.close();
+    await txHost.dataSource.destroy();
   });
 
   beforeEach(async () => {
@@ -185,13 +192,18 @@ describe('messaging in standalone mode (in-process transport, PGlite)', () => {
       for (let version = 1; version <= 20; version++) {
         await txHost.run(async () => {
           await txHost.query('INSERT INTO ingestion.state VALUES ($1)', [uuidv7()]);
-          await publisher.publish(Topics.datasetVersionCreated, event(datasetId, version), { key: datasetId });
+          await publisher.publish(Topics.datasetVersionCreated, event(datasetId, version), {
+            key: datasetId,
+          });
         });
       }
       const deadline = Date.now() + 10_000;
-      while ((await effects()).length < 20 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      while ((await effects()).length < 20 && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 20));
       expect((await effects()).map((e) => e.version)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
-      const [state] = await txHost.run(() => txHost.query<{ n: string }[]>('SELECT count(*) AS n FROM ingestion.state'));
+      const [state] = await txHost.run(() =>
+        txHost.query<{ n: string }[]>('SELECT count(*) AS n FROM ingestion.state'),
+      );
       expect(Number(state?.n)).toBe(20); // the rolled-back state change and its event are both gone
     } finally {
       await relay.stop();
@@ -203,7 +215,11 @@ describe('messaging in standalone mode (in-process transport, PGlite)', () => {
     const relay = new OutboxRelay(txHost, transport, { schema: 'ingestion', batchSize: 100, pollMs: 20 });
     const publisher = new EventPublisher('ingestion', txHost, relay);
     await expect(
-      publisher.publish(Topics.datasetVersionCreated, { datasetId: 'x' } as unknown as DatasetVersionCreatedV1, { key: 'x' }),
+      publisher.publish(
+        Topics.datasetVersionCreated,
+        { datasetId: 'x' } as unknown as DatasetVersionCreatedV1,
+        { key: 'x' },
+      ),
     ).rejects.toMatchObject({ code: 'EVENT_CONTRACT_VIOLATION' });
   });
 });

@@ -6,7 +6,10 @@ export const messagingConfigSchema = z.object({
   brokers: z.array(z.string().min(1)).default([]),
   clientId: z.string().min(1).default('llmops'),
   /** Prepended to every Kafka topic name on the wire, to share one cluster between isolated installs (tests, tenants). */
-  topicPrefix: z.string().regex(/^[a-zA-Z0-9._-]*$/).default(''),
+  topicPrefix: z
+    .string()
+    .regex(/^[a-zA-Z0-9._-]*$/)
+    .default(''),
   /** Partitions for topics this process provisions at boot. */
   partitions: z.number().int().min(1).max(256).default(3),
   /** Handler attempts before a message goes to the dead-letter topic. */

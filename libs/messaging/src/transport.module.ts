@@ -24,7 +24,11 @@ export function allTopics(): string[] {
 
 export function createTransport(config: MessagingConfig): EventTransport {
   return config.transport === 'kafka'
-    ? new KafkaEventTransport({ brokers: config.brokers, clientId: config.clientId, topicPrefix: config.topicPrefix })
+    ? new KafkaEventTransport({
+        brokers: config.brokers,
+        clientId: config.clientId,
+        topicPrefix: config.topicPrefix,
+      })
     : new InProcessEventTransport();
 }
 

@@ -45,8 +45,9 @@ export function createServiceDataSource(options: ServiceDataSourceOptions): Data
   const dataDir = options.config.dataDir === 'memory://' ? undefined : options.config.dataDir;
   return new DataSource({
     ...common,
-    driver: new PGliteDriver({ dataDir, extensions: { uuid_ossp } } as ConstructorParameters<typeof PGliteDriver>[0])
-      .driver,
+    driver: new PGliteDriver({ dataDir, extensions: { uuid_ossp } } as ConstructorParameters<
+      typeof PGliteDriver
+    >[0]).driver,
   });
 }
 

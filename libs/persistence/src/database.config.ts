@@ -4,7 +4,7 @@ import { z } from 'zod';
 export const databaseConfigSchema = z.discriminatedUnion('driver', [
   z.object({
     driver: z.literal('postgres'),
-    url: z.string().url(),
+    url: z.url(),
     poolSize: z.number().int().min(1).max(100).default(10),
   }),
   z.object({

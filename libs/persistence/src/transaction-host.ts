@@ -58,6 +58,6 @@ export class TransactionHost {
 
   /** Raw SQL inside the current transaction, if any. */
   query<R = unknown>(sql: string, parameters?: unknown[]): Promise<R> {
-    return this.manager.query(sql, parameters) as Promise<R>;
+    return this.manager.query<R>(sql, parameters);
   }
 }

@@ -33,7 +33,9 @@ export async function createPlatformApp(options: PlatformAppOptions): Promise<Ne
       ...options.services.map((service) => service.register({ database: config.database })),
     ],
   });
-  const app = await NestFactory.create<NestFastifyApplication>(root, createFastifyAdapter(), { bufferLogs: true });
+  const app = await NestFactory.create<NestFastifyApplication>(root, createFastifyAdapter(), {
+    bufferLogs: true,
+  });
   configureHttpApp(app, {
     openApi: {
       title: options.name === 'standalone' ? 'llmops' : `llmops ${options.name}`,

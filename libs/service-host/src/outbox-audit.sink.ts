@@ -56,6 +56,6 @@ export class OutboxAuditSink extends AuditSink {
       correlationId: RequestContext.current()?.correlationId ?? null,
     };
     const topic = `llmops.${service}.audit-recorded.v1` as TopicName;
-    await publisher.publish(topic, event as never, { key: `${type}:${event.resource.id}` });
+    await publisher.publish(topic, event, { key: `${type}:${event.resource.id}` });
   }
 }

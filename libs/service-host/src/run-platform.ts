@@ -10,19 +10,29 @@ import type { ServiceDefinition } from './service-definition';
 import { SERVICE_PORTS, STANDALONE_PORT } from './service-ports';
 import { ALL_SERVICES } from './all-services';
 
-async function start(name: string, services: readonly ServiceDefinition[], env: NodeJS.ProcessEnv, defaultPort: number) {
+async function start(
+  name: string,
+  services: readonly ServiceDefinition[],
+  env: NodeJS.ProcessEnv,
+  defaultPort: number,
+) {
   const config = parsePlatformConfig(env, defaultPort);
   const app: NestFastifyApplication = await createPlatformApp({ name, services, config });
   enableGracefulShutdown(app, { graceMs: config.base.SHUTDOWN_GRACE_MS });
   await app.startAllMicroservices();
   await app.listen({ port: config.base.PORT, host: config.base.HOST });
-  new Logger('Platform').log(`${name} listening on http://${config.base.HOST}:${config.base.PORT} (${config.base.LLMOPS_MODE})`);
+  new Logger('Platform').log(
+    `${name} listening on http://${config.base.HOST}:${config.base.PORT} (${config.base.LLMOPS_MODE})`,
+  );
   return app;
 }
 
 function exitOnBootFailure(error: unknown): never {
   if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);
-  else process.stderr.write(`llmops failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  else
+    process.stderr.write(
+      `llmops failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
   process.exit(1);
 }
 

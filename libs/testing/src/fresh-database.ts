@@ -17,7 +17,11 @@ export async function createFreshDatabase(serverUrl: string, label: string): Pro
 }
 
 /** Runs one SQL statement against a database URL (for assertions and fault injection in tests). */
-export async function sql<R = Record<string, unknown>>(url: string, text: string, params: unknown[] = []): Promise<R[]> {
+export async function sql<R = Record<string, unknown>>(
+  url: string,
+  text: string,
+  params: unknown[] = [],
+): Promise<R[]> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {

@@ -59,7 +59,9 @@ export async function startServiceProcess(
     );
   } catch (error) {
     await service.kill('SIGKILL');
-    throw new Error(`${error instanceof Error ? error.message : String(error)}\n--- ${app} output ---\n${output}`);
+    throw new Error(
+      `${error instanceof Error ? error.message : String(error)}\n--- ${app} output ---\n${output}`,
+    );
   }
   return service;
 }

@@ -11,7 +11,14 @@ export interface StackEnv {
   S3_REGION: string;
 }
 
-const REQUIRED = ['KAFKA_BROKERS', 'DATABASE_URL', 'S3_ENDPOINT', 'S3_ACCESS_KEY', 'S3_SECRET_KEY', 'S3_BUCKET'] as const;
+const REQUIRED = [
+  'KAFKA_BROKERS',
+  'DATABASE_URL',
+  'S3_ENDPOINT',
+  'S3_ACCESS_KEY',
+  'S3_SECRET_KEY',
+  'S3_BUCKET',
+] as const;
 
 /**
  * Endpoints come from env first (tools/stack prints them). Without them the tests cannot run: they never

@@ -20,7 +20,8 @@ export function eventsCommand(): Command {
         process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
         return;
       }
-      for (const r of rows) process.stdout.write(`${r.topic}\t${r.input ? 'input' : r.service}\t${r.description}\n`);
+      for (const r of rows)
+        process.stdout.write(`${r.topic}\t${r.input ? 'input' : r.service}\t${r.description}\n`);
     });
   events
     .command('schema')

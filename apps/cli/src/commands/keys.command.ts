@@ -11,7 +11,10 @@ export function keysCommand(): Command {
     .option('--roles <roles>', 'comma-separated roles', 'viewer')
     .action((options: { name: string; roles: string }) => {
       const { key, hash } = generateApiKey();
-      const roles = options.roles.split(',').map((r) => r.trim()).filter(Boolean);
+      const roles = options.roles
+        .split(',')
+        .map((r) => r.trim())
+        .filter(Boolean);
       process.stdout.write(`key:   ${key}\nentry: ${JSON.stringify({ name: options.name, hash, roles })}\n`);
     });
   return keys;

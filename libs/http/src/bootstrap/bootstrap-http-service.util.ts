@@ -40,7 +40,7 @@ export async function bootstrapHttpService(
   const app = await NestFactory.create<NestFastifyApplication>(
     root,
     createFastifyAdapter(options.bodyLimit === undefined ? {} : { bodyLimit: options.bodyLimit }),
-    // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment -- Nest types its options as a class but only reads plain fields
+
     { bufferLogs: true },
   );
   configureHttpApp(app, options.openApi === undefined ? {} : { openApi: options.openApi });

@@ -24,7 +24,10 @@ export class DatasetController {
   @Post(':datasetId/versions')
   @HttpCode(201)
   @Roles('data-engineer')
-  registerVersion(@Param('datasetId', ParseUUIDPipe) datasetId: string, @Body() dto: RegisterDatasetVersionDto) {
+  registerVersion(
+    @Param('datasetId', ParseUUIDPipe) datasetId: string,
+    @Body() dto: RegisterDatasetVersionDto,
+  ) {
     return this.datasets.registerVersion(datasetId, dto);
   }
 

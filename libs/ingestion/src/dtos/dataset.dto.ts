@@ -23,6 +23,7 @@ export const RegisterDatasetVersionSchema = DatasetVersionCreatedV1Schema.omit({
   createdAt: true,
 });
 export class RegisterDatasetVersionDto extends createZodDto(RegisterDatasetVersionSchema) {}
+export type RegisterDatasetVersion = z.output<typeof RegisterDatasetVersionSchema>;
 
 export interface DatasetView {
   id: string;

@@ -26,7 +26,11 @@ export class DatasetRepository {
 
   /** Locks the dataset row so concurrent version registrations number versions one after another. */
   findByIdForUpdate(id: string): Promise<DatasetEntity | null> {
-    return this.datasets.createQueryBuilder('d').setLock('pessimistic_write').where('d.id = :id', { id }).getOne();
+    return this.datasets
+      .createQueryBuilder('d')
+      .setLock('pessimistic_write')
+      .where('d.id = :id', { id })
+      .getOne();
   }
 
   async insert(dataset: DatasetEntity): Promise<void> {

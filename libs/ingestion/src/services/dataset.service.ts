@@ -4,7 +4,7 @@ import { Topics, type DatasetVersionCreatedV1 } from '@llmops/contracts';
 import { AppError } from '@llmops/http';
 import { EventPublisher } from '@llmops/messaging';
 import { TransactionHost } from '@llmops/persistence';
-import type { CreateDatasetDto, DatasetView, RegisterDatasetVersionDto } from '../dtos/dataset.dto';
+import type { CreateDatasetDto, DatasetView, RegisterDatasetVersion } from '../dtos/dataset.dto';
 import type { DatasetEntity } from '../entities/dataset.entity';
 import { DatasetRepository } from '../repositories/dataset.repository';
 
@@ -48,7 +48,7 @@ export class DatasetService {
   }
 
   /** Numbers the version, stores it and announces it — one transaction, so the event exists iff the version does. */
-  async registerVersion(datasetId: string, dto: RegisterDatasetVersionDto): Promise<DatasetVersionCreatedV1> {
+  async registerVersion(datasetId: string, dto: RegisterDatasetVersion): Promise<DatasetVersionCreatedV1> {
     return this.tx.run(async () => {
       const dataset = await this.datasets.findByIdForUpdate(datasetId);
       if (!dataset) throw new AppError('DATASET_NOT_FOUND', 404, `no dataset ${datasetId}`);

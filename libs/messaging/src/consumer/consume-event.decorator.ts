@@ -15,7 +15,10 @@ export interface ConsumerPattern {
  * picks only its own (its consumer group, its idempotency store).
  */
 export const ConsumeEvent = (consumer: string, topic: TopicName): MethodDecorator =>
-  applyDecorators(EventPattern({ consumer, topic } satisfies ConsumerPattern), UseFilters(RethrowEventErrorsFilter));
+  applyDecorators(
+    EventPattern({ consumer, topic } satisfies ConsumerPattern),
+    UseFilters(RethrowEventErrorsFilter),
+  );
 
 export function parseConsumerPattern(pattern: string): ConsumerPattern | undefined {
   try {

@@ -7,7 +7,7 @@ import { deadLetterMessage } from './dead-letter';
 import { EventContext } from './event-context';
 import { classifyFailure, errorCode, errorMessage } from './failure-policy';
 
-export type EventHandlerFn = (message: EventMessage<unknown>, context: EventContext) => Promise<void>;
+export type EventHandlerFn = (message: EventMessage, context: EventContext) => Promise<void>;
 
 export interface EventConsumerOptions {
   groupId: string;
@@ -75,9 +75,9 @@ export class EventConsumer {
     }
     const data = parseEventData(message.topic, json);
     if (!data.ok) return this.deadLetter(message, 'EVENT_SCHEMA_INVALID', data.error, 1, keepAlive);
-    const event: EventMessage<unknown> = { envelope: envelope.envelope, data: data.data };
+    const event: EventMessage = { envelope: envelope.envelope, data: data.data };
 
-    for (let attempt = 1, outage = 0; ; ) {
+    for (let attempt = 1, outage = 0; ;) {
       try {
         return await this.handleOnce(message, event, handler, attempt);
       } catch (error) {
@@ -101,7 +101,7 @@ export class EventConsumer {
 
   private async handleOnce(
     message: ReceivedMessage,
-    event: EventMessage<unknown>,
+    event: EventMessage,
     handler: EventHandlerFn,
     attempt: number,
   ): Promise<DeliveryOutcome> {
@@ -134,7 +134,9 @@ export class EventConsumer {
     attempts: number,
     keepAlive: () => Promise<void>,
   ): Promise<DeliveryOutcome> {
-    this.logger.warn(`dead-lettering ${message.topic}/${message.partition}@${message.offset}: ${code} ${text}`);
+    this.logger.warn(
+      `dead-lettering ${message.topic}/${message.partition}@${message.offset}: ${code} ${text}`,
+    );
     const dead = deadLetterMessage(message, this.options.groupId, { code, message: text, attempts });
     for (let failures = 0; ; failures++) {
       try {

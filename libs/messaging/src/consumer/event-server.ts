@@ -74,7 +74,8 @@ export class EventServer extends Server implements CustomTransportStrategy {
     throw new Error('EventServer has no events to listen to');
   }
 
-  unwrap<T>(): T {
-    return this.options.transport as T;
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- Nest's Server declares unwrap<T>()
+  unwrap<T = EventTransport>(): T {
+    return this.options.transport as unknown as T;
   }
 }

@@ -34,11 +34,17 @@ export class EventPublisher {
   ) {}
 
   /** Validates, stamps the CloudEvents attributes and writes the outbox row; returns the event id. */
-  async publish<T extends TopicName>(topic: T, payload: EventPayload<T>, options: PublishOptions): Promise<string> {
-    const definition = getEventDefinition(topic);
+  async publish<T extends TopicName>(
+    topic: T,
+    payload: EventPayload<T>,
+    options: PublishOptions,
+  ): Promise<string> {
+    const definition = getEventDefinition(topic as string); // callers may bypass the types (plain JS, casts)
     if (!definition) throw new EventContractError(`unknown topic ${topic}`);
     if (definition.service !== this.service) {
-      throw new EventContractError(`${this.service} cannot publish ${topic}: it belongs to ${definition.service}`);
+      throw new EventContractError(
+        `${this.service} cannot publish ${topic}: it belongs to ${definition.service}`,
+      );
     }
     const parsed = parseEventData(topic, payload);
     if (!parsed.ok) throw new EventContractError(`${topic}: ${parsed.error}`);
@@ -63,7 +69,9 @@ export class EventPublisher {
          VALUES ($1, $2, $3, $4, $5)`,
         [id, topic, options.key, JSON.stringify(headers), JSON.stringify(parsed.data)],
       );
-      this.txHost.afterCommit(() => this.relay.wake());
+      this.txHost.afterCommit(() => {
+        this.relay.wake();
+      });
     });
     return id;
   }

@@ -80,7 +80,9 @@ export class OutboxRelay {
       rows.map((r) => ({ topic: r.topic, key: r.message_key, headers: r.headers, value: r.payload })),
     );
     await this.txHost.run(() =>
-      this.txHost.query(`DELETE FROM ${s}.outbox_events WHERE seq = ANY($1::bigint[])`, [rows.map((r) => r.seq)]),
+      this.txHost.query(`DELETE FROM ${s}.outbox_events WHERE seq = ANY($1::bigint[])`, [
+        rows.map((r) => r.seq),
+      ]),
     );
     this.publishedTotal += rows.length;
     return rows.length;
@@ -103,8 +105,17 @@ export class OutboxRelay {
         await this.sleep(Math.min(5000, 100 * 2 ** Math.min(failures, 6)));
         continue;
       }
-      if (sent < this.options.batchSize && !this.pending) await this.sleep(this.options.pollMs);
+      if (sent < this.options.batchSize && !this.hasPendingWork()) await this.sleep(this.options.pollMs);
     }
+  }
+
+  // Read through methods: wake() and stop() change these while the loop awaits, which flow analysis cannot see.
+  private hasPendingWork(): boolean {
+    return this.pending;
+  }
+
+  private isRunning(): boolean {
+    return this.running;
   }
 
   private sleep(ms: number): Promise<void> {
@@ -120,14 +131,23 @@ export class OutboxRelay {
 
   private async listen(url: string): Promise<void> {
     while (this.running) {
-      const client = new Client({ connectionString: url, application_name: `llmops-relay-${this.options.schema}` });
+      const client = new Client({
+        connectionString: url,
+        application_name: `llmops-relay-${this.options.schema}`,
+      });
       this.listener = client;
       try {
         const closed = new Promise<void>((resolve) => {
-          client.on('error', () => resolve());
-          client.on('end', () => resolve());
+          client.on('error', () => {
+            resolve();
+          });
+          client.on('end', () => {
+            resolve();
+          });
         });
-        client.on('notification', () => this.wake());
+        client.on('notification', () => {
+          this.wake();
+        });
         await client.connect();
         await client.query(`LISTEN ${outboxChannel(this.options.schema)}`);
         this.wake(); // catch up on anything committed while we were not listening
@@ -136,7 +156,7 @@ export class OutboxRelay {
         // the database is down: polling keeps the relay going; try listening again shortly
       }
       await client.end().catch(() => undefined);
-      if (this.running) await new Promise((resolve) => setTimeout(resolve, 1000));
+      if (this.isRunning()) await new Promise((resolve) => setTimeout(resolve, 1000));
     }
   }
 }

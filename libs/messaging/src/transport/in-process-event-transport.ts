@@ -30,7 +30,8 @@ export class InProcessEventTransport extends EventTransport {
 
   async send(messages: readonly WireMessage[]): Promise<void> {
     for (const m of messages) {
-      if (!this.topics.has(m.topic)) throw new Error(`unknown topic ${m.topic}: topics are provisioned at boot`);
+      if (!this.topics.has(m.topic))
+        throw new Error(`unknown topic ${m.topic}: topics are provisioned at boot`);
     }
     await Promise.all([...this.groups.values()].map((group) => this.deliver(group, messages)));
   }

@@ -1,5 +1,13 @@
 import { Logger } from '@nestjs/common';
-import { type Admin, type Consumer, Kafka, logLevel, Partitioners, type Producer, type IHeaders } from 'kafkajs';
+import {
+  type Admin,
+  type Consumer,
+  Kafka,
+  logLevel,
+  Partitioners,
+  type Producer,
+  type IHeaders,
+} from 'kafkajs';
 import { EventTransport, type MessageSink, type Subscription, type WireMessage } from './event-transport';
 
 export interface KafkaTransportOptions {
@@ -109,7 +117,8 @@ export class KafkaEventTransport extends EventTransport {
     for (;;) {
       try {
         const { topics: metadata } = await admin.fetchTopicMetadata({ topics });
-        if (metadata.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0))) return;
+        if (metadata.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0)))
+          return;
       } catch (error) {
         if (Date.now() > deadline) throw error;
       }
@@ -158,9 +167,10 @@ export class KafkaEventTransport extends EventTransport {
       autoCommitInterval: 200,
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: 8,
-      eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
+      eachBatch: async (payload) => {
+        const { batch } = payload;
         for (const message of batch.messages) {
-          if (!isRunning() || isStale()) break;
+          if (!payload.isRunning() || payload.isStale()) break;
           await sink(
             {
               topic: batch.topic.slice(this.prefix.length),
@@ -170,10 +180,10 @@ export class KafkaEventTransport extends EventTransport {
               value: message.value?.toString() ?? '',
               headers: headerValues(message.headers),
             },
-            heartbeat,
+            () => payload.heartbeat(),
           );
-          resolveOffset(message.offset);
-          await commitOffsetsIfNecessary();
+          payload.resolveOffset(message.offset);
+          await payload.commitOffsetsIfNecessary();
         }
       },
     });

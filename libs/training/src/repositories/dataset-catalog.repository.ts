@@ -43,7 +43,9 @@ export class DatasetCatalogRepository {
   async listDatasets(): Promise<CatalogDataset[]> {
     const rows = await this.tx.query<
       { dataset_id: string; dataset_name: string; versions_received: number; latest_version: number }[]
-    >('SELECT dataset_id, dataset_name, versions_received, latest_version FROM training.datasets ORDER BY dataset_name');
+    >(
+      'SELECT dataset_id, dataset_name, versions_received, latest_version FROM training.datasets ORDER BY dataset_name',
+    );
     return rows.map((r) => ({
       datasetId: r.dataset_id,
       datasetName: r.dataset_name,

@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { DatasetVersionCreatedV1 } from '@llmops/contracts';
-import { DatasetCatalogRepository, type CatalogDataset, type CatalogVersion } from '../repositories/dataset-catalog.repository';
+import {
+  DatasetCatalogRepository,
+  type CatalogDataset,
+  type CatalogVersion,
+} from '../repositories/dataset-catalog.repository';
 
 /** Keeps the list of dataset versions that training plans and runs can select from. */
 @Injectable()
