@@ -7,7 +7,9 @@
 #
 # Options (defaults): --rates=1000,5000 --duration=10 --warmup=3 --tick=5 --max-duration=5
 #   --relay-rows=50000 --relay-batch=500,100,2000 --relay-poll=250 --partitions=3 --pool=10
-#   --only=paced,max,relay --keep (keep the database and topics) --readme
+#   --drain=15 (s to wait for stragglers) --backlog-raw=100000 --backlog-layer=10000
+#   --only=paced,max,backlog,relay --keep (keep the database and topics) --readme
+#   --without-notify (experiment: drop the outbox NOTIFY trigger) --label=NAME (suffix of the results file)
 #
 # Needs the stack (tools/stack/stack.sh up). Uses its own database and topic prefix, dropped at the end.
 # Compiles libs/ and bench/ with swc into bench/messaging/.build (not dist/, which others rebuild).

@@ -29,6 +29,8 @@ export interface LayerOptions {
   payload: EventPayload<typeof TOPIC>;
   timeline: Timeline;
   stopwatch: Stopwatch;
+  /** Experiment: drop the outbox NOTIFY trigger (the in-process wake-up still runs) to see what it costs. */
+  withoutNotify?: boolean;
 }
 
 export async function serviceDataSource(url: string, schema: string, poolSize: number): Promise<DataSource> {
@@ -70,6 +72,12 @@ export class LayerBench {
     this.consDs = await serviceDataSource(o.databaseUrl, CONSUMER_SERVICE, o.poolSize);
     // Each scenario gets fresh topics; rows a previous (overloaded) scenario left behind are not its business.
     await this.pubDs.query(`TRUNCATE "${PUBLISHER_SERVICE}".outbox_events`);
+    await this.pubDs.query(
+      o.withoutNotify
+        ? `DROP TRIGGER IF EXISTS outbox_events_notify ON "${PUBLISHER_SERVICE}".outbox_events`
+        : `CREATE OR REPLACE TRIGGER outbox_events_notify AFTER INSERT ON "${PUBLISHER_SERVICE}".outbox_events
+           FOR EACH STATEMENT EXECUTE FUNCTION "${PUBLISHER_SERVICE}".notify_outbox()`,
+    );
     this.pubTx = new TimedTransactionHost(this.pubDs, 'publisher', o.stopwatch);
     this.consTx = new TimedTransactionHost(this.consDs, 'consumer', o.stopwatch);
     const kafka = new KafkaEventTransport({

@@ -46,6 +46,8 @@ interface Args {
   backlogRaw: number;
   backlogLayer: number;
   readme: boolean;
+  label: string;
+  withoutNotify: boolean;
   keep: boolean;
   root: string;
 }
@@ -76,6 +78,8 @@ function parseArgs(argv: string[]): Args {
     backlogRaw: num('backlog-raw', 100_000),
     backlogLayer: num('backlog-layer', 10_000),
     readme: map.get('readme') === 'true',
+    label: map.get('label') ?? '',
+    withoutNotify: map.get('without-notify') === 'true',
     keep: map.get('keep') === 'true',
     root: map.get('root') ?? process.cwd(),
   };
@@ -149,6 +153,7 @@ async function main(): Promise<void> {
       payload: fixture,
       timeline,
       stopwatch,
+      withoutNotify: args.withoutNotify,
     });
   const definition = getEventDefinition(TOPIC);
   const report: BenchReport = {
@@ -174,6 +179,8 @@ async function main(): Promise<void> {
       poolSize: args.poolSize,
       relayBatchSize: 500,
       relayPollMs: 250,
+      label: args.label,
+      outboxNotifyTrigger: args.withoutNotify ? 'dropped (experiment)' : 'on',
     },
     scenarios: [],
     relay: [],
@@ -536,7 +543,10 @@ async function main(): Promise<void> {
   process.stdout.write(`${markdown}\n`);
   const dir = join(args.root, 'bench/messaging/results');
   mkdirSync(dir, { recursive: true });
-  const file = join(dir, `${report.date.slice(0, 19).replace(/:/g, '-')}Z.json`);
+  const file = join(
+    dir,
+    `${report.date.slice(0, 19).replace(/:/g, '-')}Z${args.label ? `-${args.label}` : ''}.json`,
+  );
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
   log(`wrote ${file}`);
   if (args.readme) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { envInt, envList, parseConfig } from '@llmops/config';
 
 /** How events travel: a Kafka cluster (distributed mode) or the in-process bus (standalone mode). */
 export const messagingConfigSchema = z.object({
@@ -23,22 +24,33 @@ export const messagingConfigSchema = z.object({
 
 export type MessagingConfig = z.infer<typeof messagingConfigSchema>;
 
-/** `KAFKA_BROKERS` selects Kafka; without it the in-process transport is used. */
+const messagingEnvSchema = z.object({
+  KAFKA_BROKERS: envList().optional(),
+  KAFKA_CLIENT_ID: z.string().min(1).default('llmops'),
+  KAFKA_TOPIC_PREFIX: z
+    .string()
+    .regex(/^[a-zA-Z0-9._-]*$/, 'letters, digits, dot, dash, underscore')
+    .default(''),
+  KAFKA_TOPIC_PARTITIONS: envInt(1, 256).default(3),
+  EVENT_MAX_ATTEMPTS: envInt(1, 20).default(3),
+  EVENT_RETRY_BACKOFF_MS: envInt(0, 60_000).default(100),
+  OUTBOX_BATCH_SIZE: envInt(1, 10_000).default(500),
+  OUTBOX_POLL_MS: envInt(5, 60_000).default(250),
+});
+
+/** `KAFKA_BROKERS` selects Kafka; without it the in-process transport is used. Errors name the variable. */
 export function messagingConfigFromEnv(env: NodeJS.ProcessEnv): MessagingConfig {
-  const brokers = (env['KAFKA_BROKERS'] ?? '')
-    .split(',')
-    .map((b) => b.trim())
-    .filter(Boolean);
-  const int = (name: string): number | undefined => (env[name] ? Number(env[name]) : undefined);
+  const e = parseConfig(messagingEnvSchema, env);
+  const brokers = e.KAFKA_BROKERS ?? [];
   return messagingConfigSchema.parse({
     transport: brokers.length > 0 ? 'kafka' : 'in-process',
     brokers,
-    clientId: env['KAFKA_CLIENT_ID'],
-    topicPrefix: env['KAFKA_TOPIC_PREFIX'],
-    partitions: int('KAFKA_TOPIC_PARTITIONS'),
-    maxAttempts: int('EVENT_MAX_ATTEMPTS'),
-    retryBackoffMs: int('EVENT_RETRY_BACKOFF_MS'),
-    relayBatchSize: int('OUTBOX_BATCH_SIZE'),
-    relayPollMs: int('OUTBOX_POLL_MS'),
+    clientId: e.KAFKA_CLIENT_ID,
+    topicPrefix: e.KAFKA_TOPIC_PREFIX,
+    partitions: e.KAFKA_TOPIC_PARTITIONS,
+    maxAttempts: e.EVENT_MAX_ATTEMPTS,
+    retryBackoffMs: e.EVENT_RETRY_BACKOFF_MS,
+    relayBatchSize: e.OUTBOX_BATCH_SIZE,
+    relayPollMs: e.OUTBOX_POLL_MS,
   });
 }

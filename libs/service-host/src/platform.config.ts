@@ -1,6 +1,12 @@
 import * as path from 'node:path';
 import { parseAuthConfig, type AuthConfig } from '@llmops/auth';
-import { baseServiceConfigSchema, ConfigError, parseConfig, type BaseServiceConfig } from '@llmops/config';
+import {
+  baseServiceConfigSchema,
+  ConfigError,
+  parseConfig,
+  type BaseServiceConfig,
+  type ConfigIssue,
+} from '@llmops/config';
 import { messagingConfigFromEnv, type MessagingConfig } from '@llmops/messaging';
 import { databaseConfigFromEnv, type DatabaseConfig } from '@llmops/persistence';
 import { parseStorageConfig, type StorageConfig } from '@llmops/storage';
@@ -33,25 +39,50 @@ export function standaloneDefaults(env: NodeJS.ProcessEnv, cwd = process.cwd()):
   };
 }
 
-function collect<T>(issues: string[], parse: () => T): T | undefined {
+function collect<T>(issues: ConfigIssue[], parse: () => T): T | undefined {
   try {
     return parse();
   } catch (error) {
-    issues.push(error instanceof Error ? error.message : String(error));
+    if (error instanceof ConfigError) issues.push(...error.issues);
+    else
+      issues.push({
+        variable: 'environment',
+        message: error instanceof Error ? error.message : String(error),
+      });
     return undefined;
   }
 }
 
+/** Distributed mode means the real infrastructure: a missing endpoint must fail the boot, not fall back. */
+function distributedModeIssues(config: Omit<PlatformConfig, 'dataDir'>): ConfigIssue[] {
+  if (config.base.LLMOPS_MODE !== 'distributed') return [];
+  const issues: ConfigIssue[] = [];
+  if (config.messaging.transport !== 'kafka') {
+    issues.push({ variable: 'KAFKA_BROKERS', message: 'Required in distributed mode' });
+  }
+  if (config.database.driver !== 'postgres') {
+    issues.push({
+      variable: 'DATABASE_URL',
+      message: 'Required in distributed mode (PGLITE_DIR is standalone only)',
+    });
+  }
+  if (config.storage.driver !== 's3') {
+    issues.push({ variable: 'S3_ENDPOINT', message: 'Required in distributed mode (STORAGE_DRIVER=s3)' });
+  }
+  return issues;
+}
+
 /** Parses every section, reporting all problems at once rather than the first. */
 export function parsePlatformConfig(env: NodeJS.ProcessEnv, defaultPort: number): PlatformConfig {
-  const issues: string[] = [];
+  const issues: ConfigIssue[] = [];
   const base = collect(issues, () => parseConfig(baseServiceConfigSchema(defaultPort), env));
   const database = collect(issues, () => databaseConfigFromEnv(env));
   const messaging = collect(issues, () => messagingConfigFromEnv(env));
   const storage = collect(issues, () => parseStorageConfig(env));
   const auth = collect(issues, () => parseAuthConfig(env));
-  if (!base || !database || !messaging || !storage || !auth) {
-    throw new ConfigError(issues.map((message) => ({ variable: 'environment', message })));
-  }
-  return { base, database, messaging, storage, auth, dataDir: env['LLMOPS_DATA_DIR'] };
+  if (!base || !database || !messaging || !storage || !auth) throw new ConfigError(issues);
+  const config = { base, database, messaging, storage, auth };
+  const modeIssues = distributedModeIssues(config);
+  if (modeIssues.length > 0) throw new ConfigError(modeIssues);
+  return { ...config, dataDir: env['LLMOPS_DATA_DIR'] };
 }

@@ -53,7 +53,7 @@ export async function runStandalone(env: NodeJS.ProcessEnv = process.env) {
     const keyFile = effective['AUTH_API_KEYS_FILE'] ?? path.resolve('.llmops', 'api-keys.json');
     const bootstrap = await ensureBootstrapAdminKey({
       file: keyFile,
-      presetKey: effective['LLMOPS_ADMIN_API_KEY'],
+      presetKey: effective['LLMOPS_ADMIN_API_KEY'] || undefined, // empty means unset, as everywhere else
       log: (message) => process.stderr.write(`${message}\n`),
     });
     if (bootstrap.outcome === 'generated') {
