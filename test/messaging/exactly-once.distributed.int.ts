@@ -56,6 +56,27 @@ describe('ingestion → Kafka → training: exactly-once effects (real processes
     expect(await h.outboxPending()).toBe(0);
   });
 
+  it('records every mutating call as an audit event (who, what, which resource, after)', async () => {
+    const datasetId = await h.createDataset('audited');
+    const audits = await h.readTopic('llmops.ingestion.audit-recorded.v1', 1);
+    const created = audits
+      .map(
+        (m) =>
+          JSON.parse(m.value) as {
+            action: string;
+            resource: { id: string };
+            actor: { subject: string };
+            after: { name?: string };
+          },
+      )
+      .find((a) => a.resource.id === datasetId);
+    expect(created).toMatchObject({
+      action: 'datasets.create',
+      actor: { subject: 'api-key:test-admin' },
+      after: { name: 'audited' },
+    });
+  });
+
   it('(a) the consumer killed with SIGKILL in the middle of a batch resumes without loss or duplicates', async () => {
     await h.training?.kill('SIGTERM');
     const before = total();

@@ -51,7 +51,7 @@ export KAFKA_BROKERS DATABASE_URL S3_ENDPOINT S3_ACCESS_KEY S3_SECRET_KEY S3_BUC
 export NODE_OPTIONS="--experimental-vm-modules --no-warnings=ExperimentalWarning"
 
 step build npm run build --silent
-step lint npx eslint . --max-warnings 0
+step lint npm run lint --silent  # computes the Nx project graph first: without it module boundaries are skipped
 step typecheck npx tsc -p tsconfig.json --noEmit
 step contract-docs node tools/contracts/generate.js --check
 step format npx prettier --check . --log-level warn

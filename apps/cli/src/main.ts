@@ -4,6 +4,12 @@ import { eventsCommand } from './commands/events.command';
 import { keysCommand } from './commands/keys.command';
 import { upCommand } from './commands/up.command';
 
+// `llmops events list | head` closes the pipe early: that is a normal end, not a crash.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 const program = new Command('llmops')
   .description(
     'llmops — the LLM lifecycle platform: data, labeling, training, evaluation, registry, serving, monitoring',

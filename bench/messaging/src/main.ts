@@ -113,16 +113,42 @@ async function main(): Promise<void> {
   if (!parsed.ok) throw new Error(parsed.error);
   const value = JSON.stringify(parsed.data); // the exact bytes the outbox stores and the layer sends
 
-  const pg = new Client({ connectionString: adminUrl });
-  await pg.connect();
-  const pgVersion = ((await pg.query('SHOW server_version')).rows[0] as { server_version: string })
-    .server_version;
-  const pgSettings = (
-    await pg.query(
-      `SELECT name, setting FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', 'shared_buffers')`,
-    )
-  ).rows as { name: string; setting: string }[];
-  await pg.query(`CREATE DATABASE "${dbName}"`);
+  // Short-lived admin connections: other sessions may restart the shared Postgres while we run.
+  const admin = async <R>(work: (client: Client) => Promise<R>): Promise<R> => {
+    const client = new Client({ connectionString: adminUrl });
+    client.on('error', () => undefined);
+    await client.connect();
+    try {
+      return await work(client);
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+  };
+  const { pgVersion, pgSettings } = await admin(async (pg) => {
+    const version =
+      (await pg.query<{ server_version: string }>('SHOW server_version')).rows[0]?.server_version ?? '?';
+    const settings = (
+      await pg.query<{ name: string; setting: string }>(
+        `SELECT name, setting FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', 'shared_buffers')`,
+      )
+    ).rows;
+    await pg.query(`CREATE DATABASE "${dbName}"`);
+    return { pgVersion: version, pgSettings: settings };
+  });
+  // Other sessions share the stack and sometimes restart it (outage tests): detect it, it spoils a run.
+  const stackIdentity = async (): Promise<string> => {
+    const pgStart = await admin(async (pg) =>
+      String((await pg.query<{ t: string }>('SELECT pg_postmaster_start_time()::text AS t')).rows[0]?.t),
+    ).catch(() => 'unreachable');
+    let kafkaPid = '?';
+    try {
+      kafkaPid = readFileSync('/tmp/llmops-stack/kafka/kafka.pid', 'utf8').trim();
+    } catch {
+      // not the tools/stack layout
+    }
+    return `postgres started ${pgStart}, kafka pid ${kafkaPid}`;
+  };
+  const identityAtStart = await stackIdentity();
   log(`database ${dbName}, topic prefix ${prefix}`);
 
   const timeline = new Timeline(4_000_000);
@@ -534,11 +560,23 @@ async function main(): Promise<void> {
   } finally {
     await relayBench.close();
     await cleanup(brokers, prefix, args.keep);
-    if (!args.keep) await pg.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch(() => undefined);
-    await pg.end();
+    if (!args.keep) {
+      await admin((pg) => pg.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`)).catch(
+        (error: unknown) => {
+          log(`could not drop ${dbName}: ${String(error)}`);
+        },
+      );
+    }
   }
 
   report.machine.loadAverageAtEnd = loadavg().map((v) => round(v, 2));
+  const identityAtEnd = await stackIdentity();
+  if (identityAtEnd !== identityAtStart) {
+    report.machine.stackRestarted = `${identityAtStart} → ${identityAtEnd}`;
+    log(
+      `WARNING: the stack was restarted during the run (${report.machine.stackRestarted}); results are suspect`,
+    );
+  }
   const markdown = renderMarkdown(report);
   process.stdout.write(`${markdown}\n`);
   const dir = join(args.root, 'bench/messaging/results');

@@ -35,6 +35,8 @@ export interface BenchReport {
     kafka: string;
     loadAverageAtStart: number[];
     loadAverageAtEnd?: number[];
+    /** Set when Postgres or Kafka was restarted (by someone else) during the run. */
+    stackRestarted?: string;
   };
   config: Record<string, string | number>;
   scenarios: ScenarioResult[];
@@ -83,6 +85,12 @@ export function renderMarkdown(report: BenchReport): string {
       `${String(report.config['relayBatchSize'])}, pollMs ${String(report.config['relayPollMs'])}, pool ${String(report.config['poolSize'])} connections per service.`,
   );
   lines.push('');
+  if (m.stackRestarted) {
+    lines.push(
+      `**Warning: the shared stack was restarted during this run (${m.stackRestarted}); treat the numbers as suspect.**`,
+    );
+    lines.push('');
+  }
 
   const paced = report.scenarios.filter((s) => s.kind === 'paced');
   if (paced.length > 0) {

@@ -7,6 +7,7 @@ export * from './consumer/failure-policy';
 export * from './consumer/rethrow-event-errors.filter';
 export * from './event-server-registry';
 export * from './messaging.config';
+export * from './messaging-metrics';
 export * from './messaging.module';
 export * from './messaging.tokens';
 export * from './outbox/event-publisher';

@@ -13,6 +13,10 @@ import { MESSAGING_CONFIG } from './messaging.tokens';
 import { EventPublisher } from './outbox/event-publisher';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { EventTransport } from './transport/event-transport';
+import { MetricsRegistry } from '@llmops/observability';
+import { prometheusMessagingMetrics } from './messaging-metrics';
+
+const OPTIONAL_METRICS = { token: MetricsRegistry, optional: true };
 
 export interface MessagingModuleOptions {
   /** The service name: its schema, its consumer group, the `source` of its events. */
@@ -46,18 +50,20 @@ export class MessagingModule {
       providers: [
         {
           provide: OutboxRelay,
-          inject: [TransactionHost, EventTransport, MESSAGING_CONFIG, EventServerRegistry],
+          inject: [TransactionHost, EventTransport, MESSAGING_CONFIG, EventServerRegistry, OPTIONAL_METRICS],
           useFactory: (
             txHost: TransactionHost,
             transport: EventTransport,
             config: MessagingConfig,
             registry: EventServerRegistry,
+            metrics?: MetricsRegistry,
           ) => {
             const relay = new OutboxRelay(txHost, transport, {
               schema: options.service,
               batchSize: config.relayBatchSize,
               pollMs: config.relayPollMs,
               listenUrl: options.listenUrl,
+              metrics: metrics ? prometheusMessagingMetrics(metrics) : undefined,
             });
             registry.relays.set(options.service, relay);
             return relay;
@@ -74,12 +80,13 @@ export class MessagingModule {
         },
         {
           provide: EventServer,
-          inject: [TransactionHost, EventTransport, MESSAGING_CONFIG, EventServerRegistry],
+          inject: [TransactionHost, EventTransport, MESSAGING_CONFIG, EventServerRegistry, OPTIONAL_METRICS],
           useFactory: (
             txHost: TransactionHost,
             transport: EventTransport,
             config: MessagingConfig,
             registry: EventServerRegistry,
+            metrics?: MetricsRegistry,
           ) => {
             const server = new EventServer({
               service: options.service,
@@ -87,6 +94,7 @@ export class MessagingModule {
               transport,
               maxAttempts: config.maxAttempts,
               retryBackoffMs: config.retryBackoffMs,
+              metrics: metrics ? prometheusMessagingMetrics(metrics) : undefined,
             });
             registry.servers.push(server);
             return server;

@@ -6,6 +6,7 @@ import type { EventTransport, MessageSink, ReceivedMessage } from '../transport/
 import { deadLetterMessage } from './dead-letter';
 import { EventContext } from './event-context';
 import { classifyFailure, errorCode, errorMessage } from './failure-policy';
+import { noMessagingMetrics, type MessagingMetrics } from '../messaging-metrics';
 
 export type EventHandlerFn = (message: EventMessage, context: EventContext) => Promise<void>;
 
@@ -18,6 +19,7 @@ export interface EventConsumerOptions {
   handlers: ReadonlyMap<string, EventHandlerFn>;
   maxAttempts: number;
   retryBackoffMs: number;
+  metrics?: MessagingMetrics;
 }
 
 export type DeliveryOutcome = 'handled' | 'duplicate' | 'dead-lettered' | 'ignored';
@@ -40,7 +42,10 @@ export class EventConsumer {
   }
 
   readonly sink: MessageSink = async (message, keepAlive) => {
+    const started = performance.now();
     const outcome = await this.deliver(message, keepAlive);
+    const metrics = this.options.metrics ?? noMessagingMetrics;
+    metrics.delivered(this.options.groupId, message.topic, outcome, (performance.now() - started) / 1000);
     switch (outcome) {
       case 'handled':
         this.counts.handled++;

@@ -4,6 +4,7 @@ import type { TransactionHost } from '@llmops/persistence';
 import type { EventTransport, Subscription } from '../transport/event-transport';
 import { parseConsumerPattern } from './consume-event.decorator';
 import { EventConsumer, type EventHandlerFn } from './event-consumer';
+import type { MessagingMetrics } from '../messaging-metrics';
 
 export interface EventServerOptions {
   service: string;
@@ -11,6 +12,7 @@ export interface EventServerOptions {
   transport: EventTransport;
   maxAttempts: number;
   retryBackoffMs: number;
+  metrics?: MessagingMetrics;
 }
 
 /**
@@ -46,7 +48,7 @@ export class EventServer extends Server implements CustomTransportStrategy {
         });
       }
       if (handlers.size > 0) {
-        const { service, txHost, transport, maxAttempts, retryBackoffMs } = this.options;
+        const { service, txHost, transport, maxAttempts, retryBackoffMs, metrics } = this.options;
         this.consumer = new EventConsumer({
           groupId: service,
           schema: service,
@@ -55,6 +57,7 @@ export class EventServer extends Server implements CustomTransportStrategy {
           handlers,
           maxAttempts,
           retryBackoffMs,
+          metrics,
         });
         this.subscription = await transport.subscribe(service, [...handlers.keys()], this.consumer.sink);
       }

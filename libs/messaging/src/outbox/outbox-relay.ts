@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import type { TransactionHost } from '@llmops/persistence';
 import type { EventTransport } from '../transport/event-transport';
 import { outboxChannel } from './messaging-tables.migration';
+import type { MessagingMetrics } from '../messaging-metrics';
 
 interface OutboxRow {
   seq: string;
@@ -18,6 +19,7 @@ export interface OutboxRelayOptions {
   pollMs: number;
   /** PostgreSQL URL to LISTEN on; absent for the embedded database (wake-ups are in-process there). */
   listenUrl?: string;
+  metrics?: MessagingMetrics;
 }
 
 /**
@@ -85,6 +87,7 @@ export class OutboxRelay {
       ]),
     );
     this.publishedTotal += rows.length;
+    this.options.metrics?.published(this.options.schema, rows.length);
     return rows.length;
   }
 
