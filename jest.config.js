@@ -32,6 +32,8 @@ module.exports = {
       displayName: 'integration',
       testMatch: ['<rootDir>/{apps,libs}/**/test/**/*.int.ts', '<rootDir>/test/**/*.int.ts'],
       setupFilesAfterEnv: ['<rootDir>/tools/jest/integration-setup.js'],
+      globalSetup: '<rootDir>/tools/jest/integration-global-setup.js',
+      globalTeardown: '<rootDir>/tools/jest/integration-global-teardown.js',
     },
   ],
 };

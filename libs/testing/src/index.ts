@@ -3,3 +3,4 @@ export * from './fresh-database';
 export * from './service-process';
 export * from './stack-env';
 export * from './wait-for';
+export * from './start-stack-containers';

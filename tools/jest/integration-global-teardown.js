@@ -1,0 +1,4 @@
+'use strict';
+module.exports = async function integrationGlobalTeardown() {
+  await globalThis.__llmopsStackContainers?.stop();
+};
