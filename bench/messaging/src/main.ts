@@ -15,7 +15,7 @@ import { newTraceparent } from '@llmops/observability';
 import { LayerBench, TOPIC } from './layer';
 import { runPaced } from './pacer';
 import { RawKafkaBench } from './raw';
-import { RelayBench, type RelayResult } from './relay';
+import { RelayBench } from './relay';
 import { renderMarkdown, type BenchReport, type ScenarioResult } from './report';
 import {
   cpuBetween,
@@ -254,7 +254,7 @@ async function main(): Promise<void> {
       system: 'raw kafkajs',
       stages: rawStages,
       errors: () => bench.errors,
-      close: () => bench.close(),
+      close: () => Promise.race([bench.close(), sleep(15_000)]),
     };
   };
   const layerSubject = async (consume = true): Promise<Subject & { bench: LayerBench }> => {
@@ -265,7 +265,7 @@ async function main(): Promise<void> {
       system: 'llmops',
       stages: layerStages,
       errors: () => bench.errors,
-      close: () => bench.close(),
+      close: () => Promise.race([bench.close(), sleep(15_000)]),
     };
   };
 
@@ -494,65 +494,135 @@ async function main(): Promise<void> {
     }),
   });
 
+  const stackUp = async (): Promise<boolean> => {
+    try {
+      await admin((pg) => pg.query('SELECT 1'));
+      const kafkaAdmin = new Kafka({ clientId: 'bench-check', brokers, logLevel: logLevel.NOTHING }).admin();
+      await kafkaAdmin.connect();
+      await kafkaAdmin.describeCluster();
+      await kafkaAdmin.disconnect();
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  /**
+   * Runs one scenario; if the shared stack was restarted meanwhile (another session's outage test) or the
+   * scenario failed, waits for the stack and runs it again (3 tries), so a run reports clean numbers.
+   */
+  async function scenario<T extends { disrupted?: string }>(label: string, fn: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      const before = await stackIdentity();
+      let result: T | Error;
+      try {
+        result = await fn();
+      } catch (error) {
+        result = error instanceof Error ? error : new Error(String(error));
+      }
+      const after = await stackIdentity();
+      if (before === after && !(result instanceof Error)) return result;
+      const why =
+        before !== after ? `stack restarted (${before} → ${after})` : `failed: ${(result as Error).message}`;
+      if (attempt >= 3) {
+        if (result instanceof Error) throw result;
+        result.disrupted = why;
+        return result;
+      }
+      log(`${label}: ${why}; retrying once the stack is up`);
+      for (let i = 0; i < 60 && !(await stackUp()); i++) await sleep(2000);
+      await sleep(5000);
+    }
+  }
+
   try {
     if (args.only.has('paced')) {
       for (const rate of args.rates) {
-        const r = await rawSubject();
-        report.scenarios.push(await paced(r, 'send per tick', rate, (s) => r.bench.send(s)));
+        report.scenarios.push(
+          await scenario(`raw @ ${rate}`, async () => {
+            const r = await rawSubject();
+            return paced(r, 'send per tick', rate, (s) => r.bench.send(s));
+          }),
+        );
         await settle();
-        const e = await layerSubject();
-        report.scenarios.push(await paced(e, 'tx per event', rate, (s) => e.bench.publishEach(s)));
+        report.scenarios.push(
+          await scenario(`llmops tx per event @ ${rate}`, async () => {
+            const e = await layerSubject();
+            return paced(e, 'tx per event', rate, (s) => e.bench.publishEach(s));
+          }),
+        );
         await settle();
-        const b = await layerSubject();
-        report.scenarios.push(await paced(b, 'tx per tick', rate, (s) => b.bench.publishTx(s)));
+        report.scenarios.push(
+          await scenario(`llmops tx per tick @ ${rate}`, async () => {
+            const b = await layerSubject();
+            return paced(b, 'tx per tick', rate, (s) => b.bench.publishTx(s));
+          }),
+        );
         await settle();
       }
     }
     if (args.only.has('max')) {
-      const r = await rawSubject();
-      report.scenarios.push(await unpaced(r, 'send 500/request', 4, 500, (s) => r.bench.send(s)));
+      report.scenarios.push(
+        await scenario('raw max', async () => {
+          const r = await rawSubject();
+          return unpaced(r, 'send 500/request', 4, 500, (s) => r.bench.send(s));
+        }),
+      );
       await settle();
-      const e = await layerSubject();
-      report.scenarios.push(await unpaced(e, 'tx per event', args.poolSize, 1, (s) => e.bench.publishTx(s)));
+      report.scenarios.push(
+        await scenario('llmops max tx per event', async () => {
+          const e = await layerSubject();
+          return unpaced(e, 'tx per event', args.poolSize, 1, (s) => e.bench.publishTx(s));
+        }),
+      );
       await settle();
-      const b = await layerSubject();
-      report.scenarios.push(await unpaced(b, 'tx per 100 events', 4, 100, (s) => b.bench.publishTx(s)));
+      report.scenarios.push(
+        await scenario('llmops max tx per 100 events', async () => {
+          const b = await layerSubject();
+          return unpaced(b, 'tx per 100 events', 4, 100, (s) => b.bench.publishTx(s));
+        }),
+      );
       await settle();
     }
     if (args.only.has('backlog')) {
-      const r = await rawSubject(false);
       report.scenarios.push(
-        await backlog(
-          r,
-          args.backlogRaw,
-          (s) => r.bench.send(s),
-          (a, b) => {
-            for (let s = a; s < b; s++) if (!t.ack[s]) return false;
-            return true;
-          },
-          () => r.bench.consume(false),
-        ),
+        await scenario('raw backlog', async () => {
+          const r = await rawSubject(false);
+          return backlog(
+            r,
+            args.backlogRaw,
+            (s) => r.bench.send(s),
+            (a, b) => {
+              for (let s = a; s < b; s++) if (!t.ack[s]) return false;
+              return true;
+            },
+            () => r.bench.consume(false),
+          );
+        }),
       );
       await settle();
-      const l = await layerSubject(false);
       report.scenarios.push(
-        await backlog(
-          l,
-          args.backlogLayer,
-          (s) => l.bench.publishTx(s),
-          (a, b) => {
-            for (let s = a; s < b; s++) if (!t.sent[s]) return false;
-            return true;
-          },
-          () => l.bench.consume(false),
-        ),
+        await scenario('llmops backlog', async () => {
+          const l = await layerSubject(false);
+          return backlog(
+            l,
+            args.backlogLayer,
+            (s) => l.bench.publishTx(s),
+            (a, b) => {
+              for (let s = a; s < b; s++) if (!t.sent[s]) return false;
+              return true;
+            },
+            () => l.bench.consume(false),
+          );
+        }),
       );
       await settle();
     }
     if (args.only.has('relay')) {
       for (const batchSize of args.relayBatchSizes) {
         log(`relay: ${args.relayRows} rows, batchSize ${batchSize}`);
-        const result: RelayResult = await relayBench.run(batchSize, args.relayPollMs);
+        const result = await scenario(`relay ${batchSize}`, () =>
+          relayBench.run(batchSize, args.relayPollMs),
+        );
         report.relay.push(result);
         log(`relay batchSize ${batchSize}: ${result.rowsPerSecond} rows/s`);
       }

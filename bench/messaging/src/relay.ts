@@ -25,6 +25,7 @@ export interface RelayResult {
   batches: number;
   msPerBatch: { select: number; send: number; delete: number; transactions: number };
   cpu: CpuReport;
+  disrupted?: string;
 }
 
 const SCHEMA = 'relaybench';

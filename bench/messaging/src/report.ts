@@ -21,6 +21,8 @@ export interface ScenarioResult {
   errors: number;
   cpu: CpuReport;
   timings: Record<string, { ms: number; calls: number; meanMs: number }>;
+  /** Set when the stack was restarted during every try of this scenario. */
+  disrupted?: string;
 }
 
 export interface BenchReport {
@@ -60,6 +62,8 @@ function cpuCell(cpu: CpuReport, cpus: number): string {
   const others = Math.max(0, (cpu.machineBusyPct / 100) * cpus - known);
   return `${cpu.machineBusyPct.toFixed(0)} % (bench ${cores(cpu, 'bench (this node process)')}, pg ${cores(cpu, 'postgres')}, kafka ${cores(cpu, 'java (kafka + s3proxy)')}, others ${others.toFixed(2)})`;
 }
+
+const flag = (x: { disrupted?: string }): string => (x.disrupted ? ' ⚠ stack restarted during the run' : '');
 
 function verdict(ok: boolean | undefined): string {
   if (ok === undefined) return 'not measured';
@@ -102,7 +106,7 @@ export function renderMarkdown(report: BenchReport): string {
     lines.push('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
     for (const s of paced) {
       lines.push(
-        `| ${s.system} | ${s.mode} | ${int(s.offeredRate)} | ${int(s.achievedRate)} | ${ms(s.latencyMs.p50)} | ${ms(s.latencyMs.p95)} | ${ms(s.latencyMs.p99)} | ${ms(s.latencyMs.max)} | ${int(s.undelivered + s.errors)} | ${cpuCell(s.cpu, m.cpus)} |`,
+        `| ${s.system}${flag(s)} | ${s.mode} | ${int(s.offeredRate)} | ${int(s.achievedRate)} | ${ms(s.latencyMs.p50)} | ${ms(s.latencyMs.p95)} | ${ms(s.latencyMs.p99)} | ${ms(s.latencyMs.max)} | ${int(s.undelivered + s.errors)} | ${cpuCell(s.cpu, m.cpus)} |`,
       );
     }
     lines.push('');
@@ -118,7 +122,7 @@ export function renderMarkdown(report: BenchReport): string {
     lines.push('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
     for (const s of max) {
       lines.push(
-        `| ${s.system} | ${s.mode} | ${int(s.events)} | ${int(s.produceRate)} | **${int(s.achievedRate)}** | ${int(s.consumeRate)} | ${ms(s.latencyMs.p50)} | ${ms(s.latencyMs.p99)} | ${cpuCell(s.cpu, m.cpus)} |`,
+        `| ${s.system}${flag(s)} | ${s.mode} | ${int(s.events)} | ${int(s.produceRate)} | **${int(s.achievedRate)}** | ${int(s.consumeRate)} | ${ms(s.latencyMs.p50)} | ${ms(s.latencyMs.p99)} | ${cpuCell(s.cpu, m.cpus)} |`,
       );
     }
     lines.push('');
@@ -134,7 +138,7 @@ export function renderMarkdown(report: BenchReport): string {
     lines.push('| --- | ---: | ---: | ---: | ---: | --- |');
     for (const s of backlog) {
       lines.push(
-        `| ${s.system} | ${int(s.events)} | ${s.windowSeconds.toFixed(2)} | **${int(s.achievedRate)}** | ${ms(s.latencyMs.p50)} / ${ms(s.latencyMs.p99)} | ${cpuCell(s.cpu, m.cpus)} |`,
+        `| ${s.system}${flag(s)} | ${int(s.events)} | ${s.windowSeconds.toFixed(2)} | **${int(s.achievedRate)}** | ${ms(s.latencyMs.p50)} / ${ms(s.latencyMs.p99)} | ${cpuCell(s.cpu, m.cpus)} |`,
       );
     }
     lines.push('');
@@ -164,7 +168,7 @@ export function renderMarkdown(report: BenchReport): string {
     lines.push('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
     for (const r of report.relay) {
       lines.push(
-        `| ${r.batchSize} | ${int(r.rows)} | ${r.seconds.toFixed(2)} | **${int(r.rowsPerSecond)}** | ${r.batches} | ${r.msPerBatch.select} | ${r.msPerBatch.send} | ${r.msPerBatch.delete} | ${r.msPerBatch.transactions} | ${cpuCell(r.cpu, m.cpus)} |`,
+        `| ${r.batchSize}${flag(r)} | ${int(r.rows)} | ${r.seconds.toFixed(2)} | **${int(r.rowsPerSecond)}** | ${r.batches} | ${r.msPerBatch.select} | ${r.msPerBatch.send} | ${r.msPerBatch.delete} | ${r.msPerBatch.transactions} | ${cpuCell(r.cpu, m.cpus)} |`,
       );
     }
     lines.push('');

@@ -1,4 +1,4 @@
-import { type CustomTransportStrategy, Server } from '@nestjs/microservices';
+import { type CustomTransportStrategy, type MessageHandler, Server } from '@nestjs/microservices';
 import { isObservable, lastValueFrom } from 'rxjs';
 import type { TransactionHost } from '@llmops/persistence';
 import type { EventTransport, Subscription } from '../transport/event-transport';
@@ -42,9 +42,15 @@ export class EventServer extends Server implements CustomTransportStrategy {
       for (const [pattern, handler] of this.messageHandlers) {
         const parsed = parseConsumerPattern(pattern);
         if (parsed?.consumer !== this.options.service) continue;
+        // Several handlers of one service for one topic are chained by Nest (`next`); all run, in
+        // declaration order, inside the one transaction that also records the event as processed.
+        const chain: MessageHandler[] = [];
+        for (let h: MessageHandler | undefined = handler; h; h = h.next) chain.push(h);
         handlers.set(parsed.topic, async (event, context) => {
-          const result: unknown = await handler(event, context);
-          if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
+          for (const link of chain) {
+            const result: unknown = await link(event, context);
+            if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
+          }
         });
       }
       if (handlers.size > 0) {

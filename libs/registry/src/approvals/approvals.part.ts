@@ -1,0 +1,9 @@
+import type { RegistryPart } from '../registry-part';
+
+/** Registry area: approvals. */
+export const approvalsPart: RegistryPart = {
+  controllers: [],
+  providers: [],
+  entities: [],
+  migrations: [],
+};

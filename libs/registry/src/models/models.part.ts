@@ -1,0 +1,9 @@
+import type { RegistryPart } from '../registry-part';
+
+/** Registry area: models. */
+export const modelsPart: RegistryPart = {
+  controllers: [],
+  providers: [],
+  entities: [],
+  migrations: [],
+};
