@@ -4,3 +4,4 @@ export * from './service-process';
 export * from './stack-env';
 export * from './wait-for';
 export * from './start-stack-containers';
+export * from './platform-harness';
