@@ -11,7 +11,7 @@ const PATH_OWNERS: readonly [RegExp, ServiceName][] = [
   [/^\/v1\/labeling\b/, 'labeling'],
   [/^\/v1\/training\b/, 'training'],
   [/^\/v1\/evaluations\b/, 'evaluation'],
-  [/^\/v1\/(models|prompts|lineage|audit)\b/, 'registry'],
+  [/^\/v1\/(models|prompts|lineage|audit|approvals)\b/, 'registry'],
   [/^\/v1\/(chat|completions|serving)\b/, 'serving'],
   [/^\/v1\/(monitoring|feedback)\b/, 'monitoring'],
 ];
