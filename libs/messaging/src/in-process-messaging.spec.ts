@@ -103,8 +103,8 @@ describe('messaging in standalone mode (in-process transport, PGlite)', () => {
     txHost = new TransactionHost(dataSource);
     transport = new InProcessEventTransport();
     await transport.provisionTopics(allTopics(), 3);
-    await transport.subscribe('dlq-reader', ['llmops.dlq.training'], (m) => {
-      deadLetters.push(m);
+    await transport.subscribe('dlq-reader', ['llmops.dlq.training'], (batch) => {
+      deadLetters.push(...batch);
       return Promise.resolve();
     });
   }, 60_000);
@@ -162,6 +162,37 @@ describe('messaging in standalone mode (in-process transport, PGlite)', () => {
     expect(deadLetters[0]?.headers['llmops_dlq_attempts']).toBe('3');
     expect(deadLetters[0]?.headers['llmops_dlq_error_message']).toBe('cannot apply version 1');
     expect((await effects()).map((e) => e.version)).toEqual([2]);
+  });
+
+  it('applies a clean batch in one go and a redelivered batch not at all', async () => {
+    const sut = consumer(recordEffect);
+    const datasetId = uuidv7();
+    const batch = [1, 2, 3].map((v) => message(event(datasetId, v), datasetId));
+    expect(await sut.deliverBatch([...batch, batch[0]!], keepAlive)).toEqual([
+      'handled',
+      'handled',
+      'handled',
+      'duplicate',
+    ]);
+    expect(await sut.deliverBatch(batch, keepAlive)).toEqual(['duplicate', 'duplicate', 'duplicate']);
+    expect((await effects()).map((e) => e.version)).toEqual([1, 2, 3]);
+  });
+
+  it('isolates a poison message inside a batch: it is dead-lettered, the rest applied once, in order', async () => {
+    const datasetId = uuidv7();
+    const sut = consumer(async (msg, ctx) => {
+      await recordEffect(msg, ctx); // the failing attempt's effect must roll back
+      if ((msg.data as DatasetVersionCreatedV1).version === 2) throw new Error('cannot apply version 2');
+    });
+    const batch = [1, 2, 3, 4].map((v) => message(event(datasetId, v), datasetId));
+    const invalid = message({ datasetId }, datasetId);
+    const outcomes = await sut.deliverBatch([batch[0]!, invalid, batch[1]!, batch[2]!, batch[3]!], keepAlive);
+    expect(outcomes).toEqual(['handled', 'dead-lettered', 'dead-lettered', 'handled', 'handled']);
+    expect((await effects()).map((e) => e.version)).toEqual([1, 3, 4]);
+    expect(deadLetters.map((d) => d.headers['llmops_dlq_error_code'])).toEqual([
+      'EVENT_SCHEMA_INVALID',
+      'HANDLER_FAILED',
+    ]);
   });
 
   it('waits out an infrastructure outage instead of dead-lettering', async () => {

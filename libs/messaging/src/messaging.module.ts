@@ -64,6 +64,7 @@ export class MessagingModule {
               pollMs: config.relayPollMs,
               listenUrl: options.listenUrl,
               metrics: metrics ? prometheusMessagingMetrics(metrics) : undefined,
+              sendInsideTransaction: config.transport === 'kafka',
             });
             registry.relays.set(options.service, relay);
             return relay;

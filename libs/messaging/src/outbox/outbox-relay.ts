@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Client } from 'pg';
 import type { TransactionHost } from '@llmops/persistence';
-import type { EventTransport } from '../transport/event-transport';
+import type { EventTransport, WireMessage } from '../transport/event-transport';
 import { outboxChannel } from './messaging-tables.migration';
 import type { MessagingMetrics } from '../messaging-metrics';
 
@@ -20,6 +20,12 @@ export interface OutboxRelayOptions {
   /** PostgreSQL URL to LISTEN on; absent for the embedded database (wake-ups are in-process there). */
   listenUrl?: string;
   metrics?: MessagingMetrics;
+  /** True for Kafka (one transaction per batch); false for the in-process transport. */
+  sendInsideTransaction?: boolean;
+}
+
+function toWire(r: OutboxRow): WireMessage {
+  return { topic: r.topic, key: r.message_key, headers: r.headers, value: r.payload };
 }
 
 /**
@@ -70,25 +76,60 @@ export class OutboxRelay {
 
   /** Publishes one batch; returns how many rows went out. */
   async publishBatch(): Promise<number> {
-    const s = `"${this.options.schema}"`;
-    const rows = await this.txHost.run(() =>
-      this.txHost.query<OutboxRow[]>(
-        `SELECT seq, topic, message_key, headers, payload FROM ${s}.outbox_events ORDER BY seq LIMIT $1`,
-        [this.options.batchSize],
-      ),
-    );
+    const sent = this.options.sendInsideTransaction
+      ? await this.publishInOneTransaction()
+      : await this.publishInTwo();
+    if (sent > 0) {
+      this.publishedTotal += sent;
+      this.options.metrics?.published(this.options.schema, sent);
+    }
+    return sent;
+  }
+
+  /**
+   * Kafka: lock, read, send, delete and commit in one transaction. The advisory lock makes one relay per
+   * schema the leader, so replicas never interleave a key's events; a failed send rolls everything back.
+   */
+  private publishInOneTransaction(): Promise<number> {
+    return this.txHost.run(async () => {
+      const [lock] = await this.txHost.query<{ leader: boolean }[]>(
+        'SELECT pg_try_advisory_xact_lock(hashtext($1)) AS leader',
+        [`llmops-outbox:${this.options.schema}`],
+      );
+      if (!lock?.leader) return 0;
+      const rows = await this.readBatch();
+      if (rows.length === 0) return 0;
+      await this.transport.send(rows.map(toWire));
+      await this.deleteRows(rows);
+      return rows.length;
+    });
+  }
+
+  /**
+   * In-process transport: `send` runs the consumers' own transactions, which on the embedded database
+   * wait for this one to end — so read, send and delete are separate steps (a crash in between resends).
+   */
+  private async publishInTwo(): Promise<number> {
+    const rows = await this.txHost.run(() => this.readBatch());
     if (rows.length === 0) return 0;
-    await this.transport.send(
-      rows.map((r) => ({ topic: r.topic, key: r.message_key, headers: r.headers, value: r.payload })),
-    );
-    await this.txHost.run(() =>
-      this.txHost.query(`DELETE FROM ${s}.outbox_events WHERE seq = ANY($1::bigint[])`, [
-        rows.map((r) => r.seq),
-      ]),
-    );
-    this.publishedTotal += rows.length;
-    this.options.metrics?.published(this.options.schema, rows.length);
+    await this.transport.send(rows.map(toWire));
+    await this.txHost.run(() => this.deleteRows(rows));
     return rows.length;
+  }
+
+  private readBatch(): Promise<OutboxRow[]> {
+    return this.txHost.query<OutboxRow[]>(
+      `SELECT seq, topic, message_key, headers, payload FROM "${this.options.schema}".outbox_events
+       ORDER BY seq LIMIT $1`,
+      [this.options.batchSize],
+    );
+  }
+
+  private async deleteRows(rows: OutboxRow[]): Promise<void> {
+    await this.txHost.query(
+      `DELETE FROM "${this.options.schema}".outbox_events WHERE seq = ANY($1::bigint[])`,
+      [rows.map((r) => r.seq)],
+    );
   }
 
   private async run(): Promise<void> {

@@ -13,10 +13,14 @@ export interface ReceivedMessage extends WireMessage {
 }
 
 /**
- * Handles one message. Resolving means "done, move on"; rejecting means "the infrastructure failed,
- * deliver this again" — the consumer runtime already turned handler failures into retries or DLQ.
+ * Handles a batch of messages from one partition, in order. Resolving means "all done, move on";
+ * rejecting means "the infrastructure failed, deliver these again" — the consumer runtime already turned
+ * handler failures into retries or dead letters.
  */
-export type MessageSink = (message: ReceivedMessage, keepAlive: () => Promise<void>) => Promise<void>;
+export type MessageSink = (
+  messages: readonly ReceivedMessage[],
+  keepAlive: () => Promise<void>,
+) => Promise<void>;
 
 export interface Subscription {
   close(): Promise<void>;

@@ -48,12 +48,13 @@ export class InProcessEventTransport extends EventTransport {
     }
     await Promise.all(
       [...lanes].map(async ([lane, list]) => {
-        for (const m of list) {
-          const offset = this.offsets.get(lane) ?? 0;
-          this.offsets.set(lane, offset + 1);
-          const partition = Number(lane.slice(lane.lastIndexOf('/') + 1));
-          await group.sink({ ...m, partition, offset: String(offset) }, () => Promise.resolve());
-        }
+        const partition = Number(lane.slice(lane.lastIndexOf('/') + 1));
+        const first = this.offsets.get(lane) ?? 0;
+        this.offsets.set(lane, first + list.length);
+        await group.sink(
+          list.map((m, i) => ({ ...m, partition, offset: String(first + i) })),
+          () => Promise.resolve(),
+        );
       }),
     );
   }

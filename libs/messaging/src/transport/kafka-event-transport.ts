@@ -17,6 +17,9 @@ export interface KafkaTransportOptions {
   topicPrefix?: string;
 }
 
+/** Most messages handed to the consumer at once (one transaction in the common case). */
+const SINK_CHUNK = 100;
+
 function headerValues(headers: IHeaders | undefined): Record<string, string> {
   const result: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers ?? {})) {
@@ -169,20 +172,24 @@ export class KafkaEventTransport extends EventTransport {
       partitionsConsumedConcurrently: 8,
       eachBatch: async (payload) => {
         const { batch } = payload;
-        for (const message of batch.messages) {
+        const topic = batch.topic.slice(this.prefix.length);
+        // Chunks bound the size of one consumer transaction and let offsets advance as work completes.
+        for (let start = 0; start < batch.messages.length; start += SINK_CHUNK) {
           if (!payload.isRunning() || payload.isStale()) break;
+          const chunk = batch.messages.slice(start, start + SINK_CHUNK);
           await sink(
-            {
-              topic: batch.topic.slice(this.prefix.length),
+            chunk.map((message) => ({
+              topic,
               partition: batch.partition,
               offset: message.offset,
               key: message.key?.toString() ?? '',
               value: message.value?.toString() ?? '',
               headers: headerValues(message.headers),
-            },
+            })),
             () => payload.heartbeat(),
           );
-          payload.resolveOffset(message.offset);
+          const last = chunk[chunk.length - 1];
+          if (last) payload.resolveOffset(last.offset);
           await payload.commitOffsetsIfNecessary();
         }
       },
