@@ -27,7 +27,7 @@ export type DeliveryOutcome = 'handled' | 'duplicate' | 'dead-lettered' | 'ignor
 /** A message that passed validation and has a handler. */
 interface Prepared {
   message: ReceivedMessage;
-  event: EventMessage<unknown>;
+  event: EventMessage;
   handler: EventHandlerFn;
 }
 
