@@ -19,6 +19,7 @@ async function start(
   const config = parsePlatformConfig(env, defaultPort);
   const app: NestFastifyApplication = await createPlatformApp({ name, services, config });
   enableGracefulShutdown(app, { graceMs: config.base.SHUTDOWN_GRACE_MS });
+  await app.init(); // migrations and topic provisioning run here, before any consumer subscribes
   await app.startAllMicroservices();
   await app.listen({ port: config.base.PORT, host: config.base.HOST });
   new Logger('Platform').log(
