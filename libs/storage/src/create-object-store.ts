@@ -9,6 +9,6 @@ export function createObjectStore(config: StorageConfig): ObjectStore {
     case 's3':
       return new S3ObjectStore(config);
     case 'fs':
-      return new FsObjectStore({ dir: config.dir });
+      return new FsObjectStore({ dir: config.dir, bucket: config.bucket });
   }
 }

@@ -20,10 +20,11 @@ function problemsOf(env: Record<string, string | undefined>): readonly string[] 
 
 describe('parseStorageConfig', () => {
   it('defaults to the fs driver under .llmops when nothing is set', () => {
-    expect(parseStorageConfig({})).toEqual({ driver: 'fs', dir: DEFAULT_FS_DIR });
+    expect(parseStorageConfig({})).toEqual({ driver: 'fs', dir: DEFAULT_FS_DIR, bucket: 'llmops' });
     expect(parseStorageConfig({ STORAGE_FS_DIR: '/data/objects' })).toEqual({
       driver: 'fs',
       dir: '/data/objects',
+      bucket: 'llmops',
     });
   });
 
@@ -58,6 +59,7 @@ describe('parseStorageConfig', () => {
     expect(parseStorageConfig({ ...s3Env, STORAGE_DRIVER: 'fs' })).toEqual({
       driver: 'fs',
       dir: DEFAULT_FS_DIR,
+      bucket: s3Env.S3_BUCKET,
     });
   });
 

@@ -18,6 +18,8 @@ export interface FsStorageConfig {
   driver: 'fs';
   /** Base directory of the objects. */
   dir: string;
+  /** Logical bucket of `s3://` URIs (`S3_BUCKET`, default `llmops`). */
+  bucket: string;
 }
 
 export type StorageConfig = S3StorageConfig | FsStorageConfig;
@@ -54,7 +56,13 @@ const s3Env = z.object({
     .default(16),
 });
 
-const fsEnv = z.object({ STORAGE_FS_DIR: z.string().min(1).default(DEFAULT_FS_DIR) });
+const fsEnv = z.object({
+  STORAGE_FS_DIR: z.string().min(1).default(DEFAULT_FS_DIR),
+  S3_BUCKET: z
+    .string()
+    .regex(BUCKET_NAME, 'S3_BUCKET must be a valid bucket name (3-63 of a-z 0-9 . -)')
+    .default('llmops'),
+});
 
 const driverEnv = z.enum(['s3', 'fs'], { error: 'STORAGE_DRIVER must be "s3" or "fs"' });
 
@@ -75,7 +83,7 @@ export function parseStorageConfig(env: Readonly<Record<string, string | undefin
   if (driver.data === 'fs') {
     const parsed = fsEnv.safeParse(vars);
     if (!parsed.success) throw new StorageConfigError(messages(parsed.error));
-    return { driver: 'fs', dir: parsed.data.STORAGE_FS_DIR };
+    return { driver: 'fs', dir: parsed.data.STORAGE_FS_DIR, bucket: parsed.data.S3_BUCKET };
   }
 
   const parsed = s3Env.safeParse(vars);

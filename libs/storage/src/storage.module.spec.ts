@@ -27,7 +27,9 @@ describe('StorageModule', () => {
 
   it('provides the configured store, ready, and its health indicator', async () => {
     const dir = path.join(root, 'objects');
-    const app = await NestFactory.createApplicationContext(StorageModule.forRoot({ driver: 'fs', dir }));
+    const app = await NestFactory.createApplicationContext(
+      StorageModule.forRoot({ driver: 'fs', dir, bucket: 'llmops' }),
+    );
     try {
       const store = app.get(ObjectStore);
       expect(store).toBeInstanceOf(FsObjectStore);
@@ -43,7 +45,7 @@ describe('StorageModule', () => {
   it('can skip ensureReady at boot', async () => {
     const dir = path.join(root, 'lazy');
     const app = await NestFactory.createApplicationContext(
-      StorageModule.forRoot({ driver: 'fs', dir }, { ensureReady: false }),
+      StorageModule.forRoot({ driver: 'fs', dir, bucket: 'llmops' }, { ensureReady: false }),
     );
     try {
       await expect(fs.stat(dir)).rejects.toMatchObject({ code: 'ENOENT' });

@@ -114,7 +114,7 @@ export class PlatformHarness {
     body?: unknown,
     as: KeyRole | 'approver2' | null = 'admin',
   ): Promise<{ status: number; body: T }> {
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    const headers: Record<string, string> = body === undefined ? {} : { 'content-type': 'application/json' };
     if (as) headers['authorization'] = `Bearer ${this.keys[as]}`;
     const res = await fetch(`${this.service(service).url}${url}`, {
       method,

@@ -42,7 +42,7 @@ describe('FsObjectStore', () => {
 
       expect(stored).toEqual({
         key: 'datasets/ds1/v1/manifest.json',
-        uri: `file://${path.join(root, 'datasets/ds1/v1/manifest.json')}`,
+        uri: 's3://llmops/datasets/ds1/v1/manifest.json',
         sha256: sha256(body),
         size: body.length,
         contentType: 'application/json',

@@ -35,6 +35,11 @@ import type { GetOptions, ObjectBody, PutOptions, SealOptions, StoredObject } fr
 export interface FsObjectStoreOptions {
   /** Base directory (standalone default `.llmops/objects`); relative paths resolve against the cwd. */
   dir: string;
+  /**
+   * Logical bucket named in URIs. Objects are addressed `s3://<bucket>/<key>` in every mode (events and
+   * contracts require it), so a directory synced to a real bucket keeps its URIs valid.
+   */
+  bucket?: string;
 }
 
 // A path that does not lead to a file: absent, a file where a directory was expected, or a directory
@@ -56,10 +61,12 @@ const CLASHING = new Set(['ENOTDIR', 'EEXIST', 'EISDIR', 'ENOTEMPTY']);
 export class FsObjectStore extends ObjectStore {
   readonly driver = 'fs' as const;
   private readonly root: string;
+  private readonly bucket: string;
 
   constructor(options: FsObjectStoreOptions) {
     super();
     this.root = path.resolve(options.dir);
+    this.bucket = options.bucket ?? 'llmops';
   }
 
   async put(key: string, body: ObjectBody, options?: PutOptions): Promise<StoredObject> {
@@ -210,7 +217,7 @@ export class FsObjectStore extends ObjectStore {
   private toStoredObject(key: string, record: ObjectRecord): StoredObject {
     return {
       key,
-      uri: pathToFileURL(this.dataPath(key)).href,
+      uri: `s3://${this.bucket}/${key}`,
       sha256: record.sha256,
       size: record.size,
       contentType: record.contentType,
