@@ -9,6 +9,7 @@ import {
   type ModelVersionStageChangedV1,
   type RunCompletedV1,
 } from '@llmops/contracts';
+import { allTopics } from '@llmops/messaging';
 import { PlatformHarness, waitFor } from '@llmops/testing';
 
 /**
@@ -52,11 +53,30 @@ const COMPLETE_CARD = {
   },
 };
 
+/**
+ * A service process subscribes (startAllMicroservices) before its module init provisions the topics, so
+ * a consuming service cannot start alone on a fresh topic prefix: create the topics as a running
+ * platform would have.
+ */
+async function provisionTopics(h: PlatformHarness): Promise<void> {
+  const admin = h.kafka().admin();
+  await admin.connect();
+  try {
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: allTopics().map((t) => ({ topic: h.topicPrefix + t, numPartitions: 3, replicationFactor: -1 })),
+    });
+  } finally {
+    await admin.disconnect();
+  }
+}
+
 describe('registry approvals: policies, evidence, four-eyes approvals (real process, real stack)', () => {
   const h = new PlatformHarness();
 
   beforeAll(async () => {
     await h.init('registry_approvals');
+    await provisionTopics(h);
     await h.start('registry');
   });
 
@@ -477,5 +497,27 @@ describe('registry approvals: policies, evidence, four-eyes approvals (real proc
       'ml-engineer',
     );
     expect(twice.body.code).toBe('APPROVAL_NOT_APPROVED');
+  });
+
+  it('lets exactly one of two simultaneous final approvals resolve the request and promote once', async () => {
+    const delta = await registerFromRun('approvals-delta');
+    await evaluate(delta, 'pass');
+    await waitForStage(delta, 'staging');
+    // Default policy: one approval from someone other than the requester, and a passing evaluation.
+    const created = await requestApproval(delta, 'ml-engineer');
+    expect(created.body.requiredApprovals).toBe(1);
+    const answers = await Promise.all([
+      decide(created.body.id, 'approve', 'approver'),
+      decide(created.body.id, 'approve', 'approver2'),
+    ]);
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 409]);
+    expect(answers.find((a) => a.status === 409)?.body.code).toBe('APPROVAL_NOT_PENDING');
+    expect(answers.find((a) => a.status === 201)?.body.state).toBe('applied');
+    expect(await stageOf(delta)).toBe('production');
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const promotions = (await stageChanges(3)).filter(
+      (e) => e.versionId === delta.id && e.toStage === 'production',
+    );
+    expect(promotions).toHaveLength(1);
   });
 });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { Topics, type EventPayload, type TopicName } from '@llmops/contracts';
+import { allTopics, KafkaEventTransport } from '@llmops/messaging';
 import { PlatformHarness, waitFor } from '@llmops/testing';
 
 /**
@@ -44,6 +45,16 @@ describe('registry lineage and deployment history (real process, real stack)', (
 
   beforeAll(async () => {
     await h.init('registry_lineage');
+    // The service subscribes (startAllMicroservices) before its transport provisions the topics
+    // (onModuleInit runs in listen), so a registry alone on a fresh prefix waits for topics nobody
+    // creates. Provision them as another service's earlier start would have.
+    const transport = new KafkaEventTransport({
+      brokers: h.stack.KAFKA_BROKERS.split(','),
+      clientId: 'lineage-test',
+      topicPrefix: h.topicPrefix,
+    });
+    await transport.provisionTopics(allTopics(), 3);
+    await transport.close();
     await h.start('registry');
   });
 
@@ -150,9 +161,14 @@ describe('registry lineage and deployment history (real process, real stack)', (
       'the lineage of the production version',
       async () => {
         const g = await graph('model-version', versionId).catch(() => undefined);
+        // Every node present, and those whose own event we sent no longer placeholders (events on
+        // different topics arrive in any order; references create placeholders first).
+        const own = new Set(g?.nodes.filter((n) => !n.placeholder).map((n) => n.key));
         const keys = new Set(g?.nodes.map((n) => n.key));
         const done =
-          expected.every((k) => keys.has(k)) && g?.nodes.some((n) => n.key.startsWith('deployment:'));
+          expected.every((k) => keys.has(k)) &&
+          expected.slice(0, 3).every((k) => own.has(k)) &&
+          g?.nodes.some((n) => n.key.startsWith('deployment:'));
         return done ? g : undefined;
       },
       { timeoutMs: 60_000, intervalMs: 250 },
@@ -166,8 +182,9 @@ describe('registry lineage and deployment history (real process, real stack)', (
       side: 'upstream',
       placeholder: false,
     });
-    expect(byKey.get(`training-run:${runId}`)).toMatchObject({ side: 'upstream' });
-    expect(byKey.get(`evaluation:${evaluationId}`)).toMatchObject({ side: 'downstream' });
+    // Not placeholders: the run's and the evaluation's own events were applied (not dead-lettered).
+    expect(byKey.get(`training-run:${runId}`)).toMatchObject({ side: 'upstream', placeholder: false });
+    expect(byKey.get(`evaluation:${evaluationId}`)).toMatchObject({ side: 'downstream', placeholder: false });
     expect(byKey.get(`approval:${approvalRequestId}`)?.attributes).toMatchObject({ status: 'approved' });
     const edges = lineage.edges.map((e) => `${e.from} ${e.relation} ${e.to}`);
     expect(edges).toEqual(
@@ -242,6 +259,29 @@ describe('registry lineage and deployment history (real process, real stack)', (
       [2, times[1], times[2]],
       [3, times[2], null],
     ]);
+  });
+
+  it('answers for ids with slashes and colons (a Hugging Face base model), URL-encoded', async () => {
+    const run = fixture(Topics.runStarted);
+    const repoId = `acme/base-${uuidv7().slice(-8)}`;
+    await h.produce(Topics.runStarted, {
+      ...run,
+      runId: uuidv7(),
+      lineage: { ...run.lineage, baseModel: { kind: 'huggingface', repoId, revision: null } },
+    });
+    const id = encodeURIComponent(`huggingface:${repoId}@default`);
+    const base = await waitFor('the base model node', async () => {
+      const res = await h.request<Graph>(
+        'registry',
+        'GET',
+        `/v1/lineage/nodes/base-model/${id}?depth=1`,
+        undefined,
+        'viewer',
+      );
+      return res.status === 200 ? res.body : undefined;
+    });
+    expect(base.nodes.map((n) => n.key)).toContain(`base-model:huggingface:${repoId}@default`);
+    expect(base.edges.map((e) => e.relation)).toEqual(['base-model-for']);
   });
 
   it('rejects bad queries with problem+json naming the field, and unknown nodes with 404', async () => {

@@ -8,6 +8,7 @@ import {
   type ModelVersionStageChangedV1,
   type RunCompletedV1,
 } from '@llmops/contracts';
+import { allTopics } from '@llmops/messaging';
 import { createObjectStore, parseStorageConfig, type ObjectStore } from '@llmops/storage';
 import { PlatformHarness, waitFor, type KeyRole } from '@llmops/testing';
 
@@ -73,6 +74,15 @@ describe('registry models: versions, lifecycle, cards, permissions (real stack)'
 
   beforeAll(async () => {
     await h.init('registry-models');
+    // The event server subscribes before the transport provisions topics at boot; on a fresh topic
+    // prefix that race can outlast the subscription's wait, so the topics are created up front.
+    const admin = h.kafka().admin();
+    await admin.connect();
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: allTopics().map((topic) => ({ topic: h.topicPrefix + topic, numPartitions: 3 })),
+    });
+    await admin.disconnect();
     await h.start('registry');
     store = createObjectStore(parseStorageConfig(h.stack as unknown as Record<string, string>));
   });
@@ -214,7 +224,26 @@ describe('registry models: versions, lifecycle, cards, permissions (real stack)'
     ]);
   });
 
+  it('refuses production through REST while the promotion gate (approvals policy) is not met', async () => {
+    const v = await registerManually('lifecycle-bot');
+    const url = `/v1/models/lifecycle-bot/versions/${v.version}/transitions`;
+    expect((await call('POST', url, { toStage: 'staging' })).status).toBe(200);
+    const refused = await call<Problem>('POST', url, { toStage: 'production' });
+    expect(refused.status).toBe(409);
+    expect(['EVIDENCE_MISSING', 'APPROVAL_REQUIRED']).toContain(refused.body.code);
+    const after = await call<VersionBody>('GET', `/v1/models/lifecycle-bot/versions/${v.version}`);
+    expect(after.body).toMatchObject({ stage: 'staging', rowVersion: 2 });
+  });
+
   it('lets exactly one of two concurrent promotions win, and publishes model-version-stage-changed', async () => {
+    // This model's policy lets production through without approvals, so only the lock decides.
+    const policy = await call(
+      'PUT',
+      '/v1/models/lifecycle-bot/policy',
+      { production: { requiredApprovals: 0, requiredEvidence: [] } },
+      'approver',
+    );
+    expect(policy.status).toBe(200);
     const v = await registerManually('lifecycle-bot');
     const url = `/v1/models/lifecycle-bot/versions/${v.version}/transitions`;
     const staged = await call<VersionBody>('POST', url, { toStage: 'staging', expectedVersion: 1 });
@@ -261,8 +290,22 @@ describe('registry models: versions, lifecycle, cards, permissions (real stack)'
     const url = `/v1/models/lifecycle-bot/versions/${next.version}/transitions`;
     expect((await call('POST', url, { toStage: 'candidate' })).status).toBe(200);
     expect((await call('POST', url, { toStage: 'staging' })).status).toBe(200);
+    const beforePromotion = new Date().toISOString();
     const promoted = await call<VersionBody>('POST', url, { toStage: 'production', reason: 'better' });
     expect(promoted.status).toBe(200);
+
+    // "What was in production at time T", before and after the promotion.
+    const productionAt = async (at: string) =>
+      (
+        await call<{ version: number; stage: string }[]>(
+          'GET',
+          `/v1/models/lifecycle-bot/stages?at=${encodeURIComponent(at)}`,
+          undefined,
+          'viewer',
+        )
+      ).body.find((s) => s.stage === 'production')?.version;
+    expect(await productionAt(beforePromotion)).toBe(previous.version);
+    expect(await productionAt(new Date().toISOString())).toBe(next.version);
 
     const old = await call<VersionBody>('GET', `/v1/models/lifecycle-bot/versions/${previous.version}`);
     expect(old.body.stage).toBe('deprecated');
@@ -316,7 +359,11 @@ describe('registry models: versions, lifecycle, cards, permissions (real stack)'
     const model = await call<{ aliases: Record<string, number> }>('GET', '/v1/models/alias-bot');
     expect(model.body.aliases).toEqual({ champion: v2.version });
     expect((await call('PUT', '/v1/models/alias-bot/aliases/champion', { version: 99 })).status).toBe(404);
-    expect((await call('DELETE', '/v1/models/alias-bot/aliases/champion')).status).toBe(204);
+    const deleted = await fetch(`${h.service('registry').url}/v1/models/alias-bot/aliases/champion`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${h.keys['ml-engineer']}` },
+    });
+    expect([deleted.status, await deleted.text()]).toEqual([204, '']);
     expect((await call<Problem>('GET', '/v1/models/alias-bot/aliases/champion')).body.code).toBe(
       'MODEL_ALIAS_NOT_FOUND',
     );
