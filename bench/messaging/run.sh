@@ -9,6 +9,7 @@
 #   --relay-rows=50000 --relay-batch=500,100,2000 --relay-poll=250 --partitions=3 --pool=10
 #   --drain=15 (s to wait for stragglers) --backlog-raw=100000 --backlog-layer=10000
 #   --only=paced,max,backlog,relay --keep (keep the database and topics) --readme
+#   --render=bench/messaging/results/X.json (re-print / --readme a stored run, no measurement)
 #   --without-notify (experiment: drop the outbox NOTIFY trigger) --label=NAME (suffix of the results file)
 #
 # Needs the stack (tools/stack/stack.sh up). Uses its own database and topic prefix, dropped at the end.

@@ -3,12 +3,19 @@ import { EventTransport, type MessageSink, type Subscription, type WireMessage }
 import { TransactionHost } from '@llmops/persistence';
 import { now, seqOf, type Stopwatch, type Timeline } from './stats';
 
-/** Short label of a SQL statement: verb and table (`INSERT outbox_events`). */
+const labels = new Map<string, string>();
+
+/** Short label of a SQL statement: verb and table (`INSERT outbox_events`); cached, the texts are constants. */
 function sqlLabel(sql: string): string {
-  const text = sql.replace(/\s+/g, ' ').trim();
-  const verb = text.split(' ')[0]?.toUpperCase() ?? '?';
-  const table = /(outbox_events|processed_events)/.exec(text)?.[1] ?? 'other';
-  return `${verb} ${table}`;
+  let label = labels.get(sql);
+  if (label === undefined) {
+    const text = sql.trim();
+    const verb = /^\w+/.exec(text)?.[0].toUpperCase() ?? '?';
+    const table = /(outbox_events|processed_events)/.exec(text)?.[1] ?? 'other';
+    label = `${verb} ${table}`;
+    labels.set(sql, label);
+  }
+  return label;
 }
 
 /**
@@ -77,10 +84,15 @@ export class TimedTransport extends EventTransport {
 
   subscribe(groupId: string, topics: readonly string[], sink: MessageSink): Promise<Subscription> {
     const timeline = this.timeline;
-    return this.inner.subscribe(groupId, topics, (message, keepAlive) => {
-      const seq = seqOf(message.key);
-      if (timeline && seq >= 0 && timeline.recv[seq] === 0) timeline.recv[seq] = now();
-      return sink(message, keepAlive);
+    return this.inner.subscribe(groupId, topics, (messages, keepAlive) => {
+      if (timeline) {
+        const at = now();
+        for (const message of messages) {
+          const seq = seqOf(message.key);
+          if (seq >= 0 && timeline.recv[seq] === 0) timeline.recv[seq] = at;
+        }
+      }
+      return sink(messages, keepAlive);
     });
   }
 

@@ -7,6 +7,7 @@ import {
   KafkaEventTransport,
   messagingTablesMigration,
   OutboxRelay,
+  type OutboxRelayOptions,
   type Subscription,
 } from '@llmops/messaging';
 import { createServiceDataSource, initializeDataSource } from '@llmops/persistence';
@@ -31,6 +32,16 @@ export interface LayerOptions {
   stopwatch: Stopwatch;
   /** Experiment: drop the outbox NOTIFY trigger (the in-process wake-up still runs) to see what it costs. */
   withoutNotify?: boolean;
+}
+
+/**
+ * The relay options MessagingModule passes for Kafka. `sendInsideTransaction` (one transaction per batch)
+ * is set the way the module sets it; a variable, not a literal, so the bench also compiles against a
+ * libs/messaging that does not have the option.
+ */
+export function relayOptions(base: OutboxRelayOptions): OutboxRelayOptions {
+  const options = { ...base, sendInsideTransaction: true };
+  return options;
 }
 
 export async function serviceDataSource(url: string, schema: string, poolSize: number): Promise<DataSource> {
@@ -88,12 +99,16 @@ export class LayerBench {
     this.transport = new TimedTransport(kafka, o.timeline, o.stopwatch, 'relay');
     await this.transport.provisionTopics([TOPIC, dlqTopic(CONSUMER_SERVICE)], o.partitions);
 
-    this.relay = new OutboxRelay(this.pubTx, this.transport, {
-      schema: PUBLISHER_SERVICE,
-      batchSize: o.relayBatchSize,
-      pollMs: o.relayPollMs,
-      listenUrl: o.databaseUrl,
-    });
+    this.relay = new OutboxRelay(
+      this.pubTx,
+      this.transport,
+      relayOptions({
+        schema: PUBLISHER_SERVICE,
+        batchSize: o.relayBatchSize,
+        pollMs: o.relayPollMs,
+        listenUrl: o.databaseUrl,
+      }),
+    );
     this.publisher = new EventPublisher(PUBLISHER_SERVICE, this.pubTx, this.relay);
 
     const handler: EventHandlerFn = (event) => {

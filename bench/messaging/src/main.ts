@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -47,6 +48,7 @@ interface Args {
   backlogLayer: number;
   readme: boolean;
   label: string;
+  render: string;
   withoutNotify: boolean;
   keep: boolean;
   root: string;
@@ -79,6 +81,7 @@ function parseArgs(argv: string[]): Args {
     backlogLayer: num('backlog-layer', 10_000),
     readme: map.get('readme') === 'true',
     label: map.get('label') ?? '',
+    render: map.get('render') ?? '',
     withoutNotify: map.get('without-notify') === 'true',
     keep: map.get('keep') === 'true',
     root: map.get('root') ?? process.cwd(),
@@ -95,8 +98,37 @@ function required(name: string): string {
   return value;
 }
 
+/** Writes the Markdown tables between the README's results markers, formatted as `npm run format` would. */
+async function writeReadme(root: string, markdown: string): Promise<void> {
+  const readmePath = join(root, 'bench/messaging/README.md');
+  const readme = readFileSync(readmePath, 'utf8');
+  const begin = '<!-- results:begin -->';
+  const end = '<!-- results:end -->';
+  const a = readme.indexOf(begin);
+  const b = readme.indexOf(end);
+  if (a < 0 || b < a) throw new Error('README.md has no results markers');
+  const text = `${readme.slice(0, a + begin.length)}\n\n${markdown}\n\n${readme.slice(b)}`;
+  await writeFormatted(readmePath, text);
+  log('updated bench/messaging/README.md');
+}
+
+/** Writes a file as `npm run format` (prettier) would, so `format:check` stays green. */
+async function writeFormatted(path: string, text: string): Promise<void> {
+  const prettier = await import('prettier');
+  const options = (await prettier.resolveConfig(path)) ?? {};
+  writeFileSync(path, await prettier.format(text, { ...options, filepath: path }));
+}
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
+  if (args.render) {
+    // Re-render a stored results file (no measurement).
+    const stored = JSON.parse(readFileSync(args.render, 'utf8')) as BenchReport;
+    const markdown = renderMarkdown(stored);
+    process.stdout.write(`${markdown}\n`);
+    if (args.readme) await writeReadme(args.root, markdown);
+    return;
+  }
   const brokers = required('KAFKA_BROKERS').split(',');
   const adminUrl = required('DATABASE_URL');
   const runId = `${Date.now().toString(36)}${process.pid.toString(36)}`;
@@ -192,6 +224,7 @@ async function main(): Promise<void> {
       postgres: pgVersion,
       postgresSettings: Object.fromEntries(pgSettings.map((s) => [s.name, s.setting])),
       kafka: 'Apache Kafka 4.1 (KRaft, single node, tools/stack)',
+      code: codeVersion(args.root),
       loadAverageAtStart: loadavg().map((v) => round(v, 2)),
     },
     config: {
@@ -655,19 +688,9 @@ async function main(): Promise<void> {
     dir,
     `${report.date.slice(0, 19).replace(/:/g, '-')}Z${args.label ? `-${args.label}` : ''}.json`,
   );
-  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  await writeFormatted(file, JSON.stringify(report, null, 2));
   log(`wrote ${file}`);
-  if (args.readme) {
-    const readmePath = join(args.root, 'bench/messaging/README.md');
-    const readme = readFileSync(readmePath, 'utf8');
-    const begin = '<!-- results:begin -->';
-    const end = '<!-- results:end -->';
-    const a = readme.indexOf(begin);
-    const b = readme.indexOf(end);
-    if (a < 0 || b < a) throw new Error('README.md has no results markers');
-    writeFileSync(readmePath, `${readme.slice(0, a + begin.length)}\n\n${markdown}\n\n${readme.slice(b)}`);
-    log('updated bench/messaging/README.md');
-  }
+  if (args.readme) await writeReadme(args.root, markdown);
 }
 
 function roundSummary(s: LatencySummary): LatencySummary {
@@ -679,6 +702,22 @@ function roundSummary(s: LatencySummary): LatencySummary {
     max: round(s.max, 2),
     mean: round(s.mean, 2),
   };
+}
+
+/** The commit measured, plus which measured libs had uncommitted changes (they are compiled as they are). */
+function codeVersion(root: string): string {
+  try {
+    const git = (cmd: string[]): string =>
+      execFileSync('git', cmd, { cwd: root, encoding: 'utf8' }).trimEnd();
+    const commit = git(['rev-parse', '--short', 'HEAD']);
+    const dirty = git(['status', '--porcelain', '--', 'libs/messaging', 'libs/persistence', 'libs/contracts'])
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => line.slice(3));
+    return dirty.length > 0 ? `${commit} + uncommitted ${dirty.join(', ')}` : commit;
+  } catch {
+    return 'unknown';
+  }
 }
 
 /** Deletes this run's topics and consumer groups (everything under its prefix). */

@@ -35,6 +35,8 @@ export interface BenchReport {
     postgres: string;
     postgresSettings: Record<string, string>;
     kafka: string;
+    /** The code measured: commit and the uncommitted changes to the measured libs, if any. */
+    code?: string;
     loadAverageAtStart: number[];
     loadAverageAtEnd?: number[];
     /** Set when Postgres or Kafka was restarted (by someone else) during the run. */
@@ -78,7 +80,8 @@ export function renderMarkdown(report: BenchReport): string {
       `(${Object.entries(m.postgresSettings)
         .map(([k, v]) => `${k}=${v}`)
         .join(', ')}) · ${m.kafka} · load average at start ${m.loadAverageAtStart.join(' / ')}` +
-      (m.loadAverageAtEnd ? `, at end ${m.loadAverageAtEnd.join(' / ')}` : ''),
+      (m.loadAverageAtEnd ? `, at end ${m.loadAverageAtEnd.join(' / ')}` : '') +
+      (m.code ? ` · code: ${m.code}` : ''),
   );
   lines.push('');
   lines.push(
@@ -101,12 +104,12 @@ export function renderMarkdown(report: BenchReport): string {
     lines.push('### Paced (open loop): publish → handled');
     lines.push('');
     lines.push(
-      '| system | publishing | offered ev/s | handled ev/s | p50 ms | p95 ms | p99 ms | max ms | undelivered | CPU busy (cores by process) |',
+      '| system | publishing | offered ev/s | handled ev/s | p50 ms | p95 ms | p99 ms | max ms | not handled | failed publishes | CPU busy (cores by process) |',
     );
-    lines.push('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+    lines.push('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
     for (const s of paced) {
       lines.push(
-        `| ${s.system}${flag(s)} | ${s.mode} | ${int(s.offeredRate)} | ${int(s.achievedRate)} | ${ms(s.latencyMs.p50)} | ${ms(s.latencyMs.p95)} | ${ms(s.latencyMs.p99)} | ${ms(s.latencyMs.max)} | ${int(s.undelivered + s.errors)} | ${cpuCell(s.cpu, m.cpus)} |`,
+        `| ${s.system}${flag(s)} | ${s.mode} | ${int(s.offeredRate)} | ${int(s.achievedRate)} | ${ms(s.latencyMs.p50)} | ${ms(s.latencyMs.p95)} | ${ms(s.latencyMs.p99)} | ${ms(s.latencyMs.max)} | ${int(s.undelivered)} | ${int(s.errors)} | ${cpuCell(s.cpu, m.cpus)} |`,
       );
     }
     lines.push('');
@@ -163,7 +166,7 @@ export function renderMarkdown(report: BenchReport): string {
     lines.push('### Outbox relay throughput (pre-filled outbox, no consumer)');
     lines.push('');
     lines.push(
-      '| batchSize | rows | seconds | rows/s | batches | SELECT ms/batch | Kafka send ms/batch | DELETE ms/batch | both transactions ms/batch | CPU busy (cores by process) |',
+      '| batchSize | rows | seconds | rows/s | batches | SELECT ms/batch | Kafka send ms/batch | DELETE ms/batch | in transaction(s) ms/batch | CPU busy (cores by process) |',
     );
     lines.push('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
     for (const r of report.relay) {
@@ -202,8 +205,12 @@ export function renderMarkdown(report: BenchReport): string {
     }
   }
   for (const s of layerPaced5k) {
+    const measured =
+      s.undelivered > 0
+        ? `p99 not reached: ${int(s.undelivered)} of ${int(s.events)} events not handled by the end of the drain`
+        : `p99 ${ms(s.latencyMs.p99)} ms`;
     lines.push(
-      `| p99 ≤ 20 ms at 5k ev/s (${s.mode}) | p99 ${ms(s.latencyMs.p99)} ms (raw kafkajs: ${ms(rawPaced5k?.latencyMs.p99 ?? NaN)} ms) | ${verdict(s.latencyMs.p99 <= 20 && s.undelivered === 0)} |`,
+      `| p99 ≤ 20 ms at 5k ev/s (${s.mode}) | ${measured} (raw kafkajs: p99 ${ms(rawPaced5k?.latencyMs.p99 ?? NaN)} ms) | ${verdict(s.latencyMs.p99 <= 20 && s.undelivered === 0)} |`,
     );
   }
   if (relayDefault) {
