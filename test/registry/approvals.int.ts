@@ -445,6 +445,32 @@ describe('registry approvals: policies, evidence, four-eyes approvals (real proc
     expect(comments.body.map((c) => c.body)).toEqual(['card reviewed']);
   });
 
+  it('answers the lineage of the version it promoted: dataset version, run, evaluation and approval', async () => {
+    const wanted = ['dataset-version', 'training-run', 'evaluation', 'approval'];
+    const graph = await waitFor('the lineage of the production version', async () => {
+      const res = await h.request<{ nodes: { kind: string; id: string }[] }>(
+        'registry',
+        'GET',
+        `/v1/lineage/nodes/model-version/${alpha.id}?depth=5&direction=both`,
+        undefined,
+        'viewer',
+      );
+      const kinds = new Set(res.status === 200 ? res.body.nodes.map((n) => n.kind) : []);
+      return wanted.every((k) => kinds.has(k)) ? res.body : undefined;
+    });
+    const approvalNodes = graph.nodes.filter((n) => n.kind === 'approval');
+    const [request] = (
+      await h.request<ApprovalView[]>(
+        'registry',
+        'GET',
+        `/v1/approvals?modelName=${alpha.modelName}&state=applied`,
+        undefined,
+        'viewer',
+      )
+    ).body;
+    expect(approvalNodes.map((n) => n.id)).toContain(request?.id);
+  });
+
   it('closes a request on rejection; an approval whose evidence is missing is applied later', async () => {
     const gamma = await registerFromRun('approvals-gamma');
     await evaluate(gamma, 'pass');

@@ -46,6 +46,8 @@ export class DistributedHarness {
       KAFKA_TOPIC_PREFIX: this.topicPrefix,
       AUTH_API_KEYS: JSON.stringify([{ name: 'test-admin', hash: `sha256:${hash}`, roles: ['admin'] }]),
       EVENT_RETRY_BACKOFF_MS: '50',
+      // Small consumer transactions, so a kill can land between two of them (test (a)).
+      EVENT_CONSUMER_BATCH_SIZE: '5',
       LOG_LEVEL: 'warn',
     };
   }

@@ -19,6 +19,8 @@ export const messagingConfigSchema = z.object({
   retryBackoffMs: z.number().int().min(0).max(60_000).default(100),
   /** Outbox relay: rows per publish batch and the fallback polling interval. */
   relayBatchSize: z.number().int().min(1).max(10_000).default(500),
+  /** Most messages a consumer applies in one transaction (the common, failure-free case). */
+  consumerBatchSize: z.number().int().min(1).max(1000).default(100),
   relayPollMs: z.number().int().min(5).max(60_000).default(250),
 });
 
@@ -36,6 +38,7 @@ const messagingEnvSchema = z.object({
   EVENT_RETRY_BACKOFF_MS: envInt(0, 60_000).default(100),
   OUTBOX_BATCH_SIZE: envInt(1, 10_000).default(500),
   OUTBOX_POLL_MS: envInt(5, 60_000).default(250),
+  EVENT_CONSUMER_BATCH_SIZE: envInt(1, 1000).default(100),
 });
 
 /** `KAFKA_BROKERS` selects Kafka; without it the in-process transport is used. Errors name the variable. */
@@ -52,5 +55,6 @@ export function messagingConfigFromEnv(env: NodeJS.ProcessEnv): MessagingConfig 
     retryBackoffMs: e.EVENT_RETRY_BACKOFF_MS,
     relayBatchSize: e.OUTBOX_BATCH_SIZE,
     relayPollMs: e.OUTBOX_POLL_MS,
+    consumerBatchSize: e.EVENT_CONSUMER_BATCH_SIZE,
   });
 }

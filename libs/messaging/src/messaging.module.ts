@@ -1,11 +1,12 @@
 import {
   type BeforeApplicationShutdown,
   type DynamicModule,
+  Inject,
   Injectable,
   Module,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
-import { TransactionHost } from '@llmops/persistence';
+import { createServiceDataSource, TransactionHost, type DatabaseConfig } from '@llmops/persistence';
 import { EventServer } from './consumer/event-server';
 import { EventServerRegistry } from './event-server-registry';
 import type { MessagingConfig } from './messaging.config';
@@ -23,20 +24,34 @@ export interface MessagingModuleOptions {
   service: string;
   /** The service's DatabaseModule (the same object the service module imports). */
   database: DynamicModule;
-  /** PostgreSQL URL for LISTEN/NOTIFY wake-ups; omit for the embedded database. */
-  listenUrl?: string;
+  /**
+   * PostgreSQL only: the relay gets its own small pool (and LISTENs on it), so request traffic that
+   * saturates the service's pool cannot starve the outbox. Omit for the embedded database.
+   */
+  relayDatabase?: Extract<DatabaseConfig, { driver: 'postgres' }>;
 }
+
+/** The relay's own connections (PostgreSQL); the service's TransactionHost otherwise. */
+const RELAY_TX_HOST = Symbol('RelayTransactionHost');
 
 @Injectable()
 class RelayLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  constructor(private readonly relay: OutboxRelay) {}
+  constructor(
+    private readonly relay: OutboxRelay,
+    @Inject(RELAY_TX_HOST) private readonly relayHost: TransactionHost,
+    private readonly serviceHost: TransactionHost,
+  ) {}
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.relayHost.dataSource.isInitialized) await this.relayHost.dataSource.initialize();
     this.relay.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     await this.relay.stop();
+    if (this.relayHost !== this.serviceHost && this.relayHost.dataSource.isInitialized) {
+      await this.relayHost.dataSource.destroy();
+    }
   }
 }
 
@@ -49,8 +64,21 @@ export class MessagingModule {
       imports: [options.database],
       providers: [
         {
+          provide: RELAY_TX_HOST,
+          inject: [TransactionHost],
+          useFactory: (txHost: TransactionHost) =>
+            options.relayDatabase
+              ? new TransactionHost(
+                  createServiceDataSource({
+                    config: { ...options.relayDatabase, poolSize: 2 },
+                    schema: options.service,
+                  }),
+                )
+              : txHost,
+        },
+        {
           provide: OutboxRelay,
-          inject: [TransactionHost, EventTransport, MESSAGING_CONFIG, EventServerRegistry, OPTIONAL_METRICS],
+          inject: [RELAY_TX_HOST, EventTransport, MESSAGING_CONFIG, EventServerRegistry, OPTIONAL_METRICS],
           useFactory: (
             txHost: TransactionHost,
             transport: EventTransport,
@@ -62,7 +90,7 @@ export class MessagingModule {
               schema: options.service,
               batchSize: config.relayBatchSize,
               pollMs: config.relayPollMs,
-              listenUrl: options.listenUrl,
+              listenUrl: options.relayDatabase?.url,
               metrics: metrics ? prometheusMessagingMetrics(metrics) : undefined,
               sendInsideTransaction: config.transport === 'kafka',
             });

@@ -32,7 +32,7 @@ export function serviceDataModules(options: ServiceDataOptions): DynamicModule[]
   const messaging = MessagingModule.forService({
     service: options.service,
     database,
-    listenUrl: options.database.driver === 'postgres' ? options.database.url : undefined,
+    relayDatabase: options.database.driver === 'postgres' ? options.database : undefined,
   });
   return [database, messaging];
 }

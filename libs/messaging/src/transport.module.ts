@@ -28,6 +28,7 @@ export function createTransport(config: MessagingConfig): EventTransport {
         brokers: config.brokers,
         clientId: config.clientId,
         topicPrefix: config.topicPrefix,
+        consumerBatchSize: config.consumerBatchSize,
       })
     : new InProcessEventTransport();
 }

@@ -15,10 +15,9 @@ export interface KafkaTransportOptions {
   clientId: string;
   /** Wire-level namespace: `<prefix><topic>`; handlers and the outbox always see the plain topic. */
   topicPrefix?: string;
+  /** Most messages handed to the consumer at once (one transaction in the common case). */
+  consumerBatchSize?: number;
 }
-
-/** Most messages handed to the consumer at once (one transaction in the common case). */
-const SINK_CHUNK = 100;
 
 function headerValues(headers: IHeaders | undefined): Record<string, string> {
   const result: Record<string, string> = {};
@@ -39,10 +38,12 @@ export class KafkaEventTransport extends EventTransport {
   private adminConnected?: Promise<void>;
   private readonly consumers = new Set<Consumer>();
   private readonly prefix: string;
+  private readonly chunk: number;
 
   constructor(options: KafkaTransportOptions) {
     super();
     this.prefix = options.topicPrefix ?? '';
+    this.chunk = options.consumerBatchSize ?? 100;
     this.kafka = new Kafka({
       clientId: options.clientId,
       brokers: options.brokers,
@@ -174,9 +175,9 @@ export class KafkaEventTransport extends EventTransport {
         const { batch } = payload;
         const topic = batch.topic.slice(this.prefix.length);
         // Chunks bound the size of one consumer transaction and let offsets advance as work completes.
-        for (let start = 0; start < batch.messages.length; start += SINK_CHUNK) {
+        for (let start = 0; start < batch.messages.length; start += this.chunk) {
           if (!payload.isRunning() || payload.isStale()) break;
-          const chunk = batch.messages.slice(start, start + SINK_CHUNK);
+          const chunk = batch.messages.slice(start, start + this.chunk);
           await sink(
             chunk.map((message) => ({
               topic,
