@@ -27,6 +27,7 @@ export const PLATFORM_ENV_VARS = [
   'EVENT_RETRY_BACKOFF_MS',
   'OUTBOX_BATCH_SIZE',
   'OUTBOX_POLL_MS',
+  'EVENT_CONSUMER_BATCH_SIZE',
   // libs/storage/src/storage.config.ts
   'STORAGE_DRIVER',
   'STORAGE_FS_DIR',
