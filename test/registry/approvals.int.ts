@@ -9,7 +9,6 @@ import {
   type ModelVersionStageChangedV1,
   type RunCompletedV1,
 } from '@llmops/contracts';
-import { allTopics } from '@llmops/messaging';
 import { PlatformHarness, waitFor } from '@llmops/testing';
 
 /**
@@ -53,30 +52,11 @@ const COMPLETE_CARD = {
   },
 };
 
-/**
- * A service process subscribes (startAllMicroservices) before its module init provisions the topics, so
- * a consuming service cannot start alone on a fresh topic prefix: create the topics as a running
- * platform would have.
- */
-async function provisionTopics(h: PlatformHarness): Promise<void> {
-  const admin = h.kafka().admin();
-  await admin.connect();
-  try {
-    await admin.createTopics({
-      waitForLeaders: true,
-      topics: allTopics().map((t) => ({ topic: h.topicPrefix + t, numPartitions: 3, replicationFactor: -1 })),
-    });
-  } finally {
-    await admin.disconnect();
-  }
-}
-
 describe('registry approvals: policies, evidence, four-eyes approvals (real process, real stack)', () => {
   const h = new PlatformHarness();
 
   beforeAll(async () => {
     await h.init('registry_approvals');
-    await provisionTopics(h);
     await h.start('registry');
   });
 

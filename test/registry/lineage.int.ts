@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { Topics, type EventPayload, type TopicName } from '@llmops/contracts';
-import { allTopics, KafkaEventTransport } from '@llmops/messaging';
 import { PlatformHarness, waitFor } from '@llmops/testing';
 
 /**
@@ -45,16 +44,6 @@ describe('registry lineage and deployment history (real process, real stack)', (
 
   beforeAll(async () => {
     await h.init('registry_lineage');
-    // The service subscribes (startAllMicroservices) before its transport provisions the topics
-    // (onModuleInit runs in listen), so a registry alone on a fresh prefix waits for topics nobody
-    // creates. Provision them as another service's earlier start would have.
-    const transport = new KafkaEventTransport({
-      brokers: h.stack.KAFKA_BROKERS.split(','),
-      clientId: 'lineage-test',
-      topicPrefix: h.topicPrefix,
-    });
-    await transport.provisionTopics(allTopics(), 3);
-    await transport.close();
     await h.start('registry');
   });
 

@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { Topics, type EvaluationCompletedV1, type PromptLabelMovedV1 } from '@llmops/contracts';
-import { allTopics } from '@llmops/messaging';
 import { PlatformHarness, waitFor } from '@llmops/testing';
 
 /**
@@ -36,15 +35,6 @@ describe('registry prompts (real stack)', () => {
 
   beforeAll(async () => {
     await h.init('registry-prompts');
-    // The event server subscribes before the transport provisions topics at boot; on a fresh topic
-    // prefix that race can outlast the subscription's wait, so the topics are created up front.
-    const admin = h.kafka().admin();
-    await admin.connect();
-    await admin.createTopics({
-      waitForLeaders: true,
-      topics: allTopics().map((topic) => ({ topic: h.topicPrefix + topic, numPartitions: 3 })),
-    });
-    await admin.disconnect();
     await h.start('registry');
   });
 
