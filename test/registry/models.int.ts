@@ -1,5 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import {
@@ -457,6 +459,116 @@ describe('registry models: versions, lifecycle, cards, permissions (real stack)'
     const allowed = await call<VersionBody>('POST', url, { toStage: 'candidate' });
     expect(allowed.status).toBe(200);
     expect(allowed.body.stage).toBe('candidate');
+  });
+
+  describe('registration from an external URL', () => {
+    // 20 MiB: past the S3 store's 16 MiB part size, so the download goes up as a multipart upload.
+    const weights = randomBytes(20 * 1024 * 1024);
+    const server = createServer((req, res) => {
+      switch (new URL(req.url ?? '/', 'http://localhost').pathname) {
+        case '/weights.gguf':
+          res.writeHead(200, { 'content-length': weights.length });
+          res.end(weights);
+          return;
+        case '/chunked.gguf':
+          // No Content-Length: only the registry's running byte count can stop it.
+          res.writeHead(200);
+          res.end(weights);
+          return;
+        case '/stall':
+          return; // accepts the connection, never answers
+        default:
+          res.writeHead(404, 'Not Found');
+          res.end();
+      }
+    });
+    let base = '';
+    let modelId = '';
+
+    const registerFromUrl = (url: string, declaredSha = sha256(weights), download?: object) =>
+      call<VersionBody & Problem & { detail: string }>('POST', '/v1/models/url-bot/versions', {
+        format: 'gguf',
+        artifacts: [{ url, sha256: declaredSha, size: weights.length, role: 'model' }],
+        ...(download === undefined ? {} : { download }),
+      });
+
+    beforeAll(async () => {
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      await createModel('url-bot');
+      modelId = (await call<{ id: string }>('GET', '/v1/models/url-bot')).body.id;
+    });
+
+    afterAll(async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    });
+
+    it('refuses a wrong checksum with 422 and leaves no object under the model', async () => {
+      const res = await registerFromUrl(`${base}/weights.gguf`, sha256(Buffer.from('other')));
+      expect(res.status).toBe(422);
+      expect(res.body.code).toBe('CHECKSUM_MISMATCH');
+      expect(res.body.errors?.[0]?.path).toBe('artifacts.0.sha256');
+      expect(await store.listAll(`models/${modelId}/`)).toEqual([]);
+    });
+
+    it('answers ARTIFACT_UNREACHABLE for a 404 and for a server that stalls, within the timeout', async () => {
+      const missing = await registerFromUrl(`${base}/absent.gguf`);
+      expect(missing.status).toBe(422);
+      expect(missing.body.code).toBe('ARTIFACT_UNREACHABLE');
+      expect(missing.body.detail).toContain(`${base}/absent.gguf: HTTP 404`);
+
+      const started = Date.now();
+      const stalled = await registerFromUrl(`${base}/stall`, sha256(weights), { headersTimeoutMs: 500 });
+      expect(stalled.status).toBe(422);
+      expect(stalled.body.code).toBe('ARTIFACT_UNREACHABLE');
+      expect(stalled.body.detail).toContain('no response within 500 ms');
+      expect(Date.now() - started).toBeLessThan(5000);
+    });
+
+    it('answers ARTIFACT_TOO_LARGE past maxBytes, and 400 for a URL that is not http(s)', async () => {
+      const declared = await registerFromUrl(`${base}/weights.gguf`, sha256(weights), { maxBytes: 1024 });
+      expect(declared.status).toBe(422);
+      expect(declared.body.code).toBe('ARTIFACT_TOO_LARGE');
+      expect(declared.body.detail).toContain('Content-Length');
+      // Stopped by the count after the first 16 MiB part went up: the multipart upload is abandoned.
+      const counted = await registerFromUrl(`${base}/chunked.gguf`, sha256(weights), {
+        maxBytes: 17 * 1024 * 1024,
+      });
+      expect(counted.status).toBe(422);
+      expect(counted.body.code).toBe('ARTIFACT_TOO_LARGE');
+      expect(counted.body.detail).toContain(`more than ${17 * 1024 * 1024} bytes`);
+      const file = await registerFromUrl('file:///etc/passwd');
+      expect(file.status).toBe(400);
+      expect(file.body.code).toBe('VALIDATION_FAILED');
+      expect(await store.listAll(`models/${modelId}/`)).toEqual([]);
+    });
+
+    it('streams the file into the store under the version, verified, with the URL as its source', async () => {
+      const res = await registerFromUrl(`${base}/weights.gguf?download=true`);
+      expect(res.status).toBe(201);
+      // The failed registrations above used up no version number.
+      expect(res.body.version).toBe(1);
+      const key = `models/${modelId}/${res.body.id}/weights.gguf`;
+      expect(res.body.artifacts).toEqual([
+        {
+          uri: `s3://${h.stack.S3_BUCKET}/${key}`,
+          sha256: sha256(weights),
+          size: weights.length,
+          role: 'model',
+          source: `${base}/weights.gguf`,
+        },
+      ]);
+      const stored = await store.stat(key);
+      expect(stored).toMatchObject({ sha256: sha256(weights), size: weights.length });
+      expect(sha256(await store.getBuffer(key))).toBe(sha256(weights));
+
+      const events = (await h.readTopic(Topics.modelVersionRegistered, 1))
+        .map((m) => JSON.parse(m.value) as ModelVersionRegisteredV1)
+        .filter((e) => e.versionId === res.body.id);
+      expect(events).toHaveLength(1);
+      expect(events[0]?.artifacts[0]).toMatchObject({ uri: stored.uri, sha256: stored.sha256 });
+    });
   });
 
   it('answers unknown models and versions with 404 codes and bad bodies with 400', async () => {

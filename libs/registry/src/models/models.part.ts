@@ -11,7 +11,9 @@ import { ModelCardRepository } from './repositories/model-card.repository';
 import { ModelRepository } from './repositories/model.repository';
 import { ModelStageHistoryRepository } from './repositories/model-stage-history.repository';
 import { ModelVersionRepository } from './repositories/model-version.repository';
+import { ArtifactDownloadService } from './services/artifact-download.service';
 import { ArtifactVerificationService } from './services/artifact-verification.service';
+import { ManualArtifactsService } from './services/manual-artifacts.service';
 import { ManualRegistrationService } from './services/manual-registration.service';
 import { ModelAccessService } from './services/model-access.service';
 import { ModelAliasService } from './services/model-alias.service';
@@ -24,6 +26,7 @@ import { ModelVersionQueryService } from './services/model-version-query.service
 import { ModelVersionRegistrar } from './services/model-version-registrar.service';
 import { ModelService } from './services/model.service';
 import { RunRegistrationService } from './services/run-registration.service';
+import { UrlArtifactImportService } from './services/url-artifact-import.service';
 
 /**
  * Registry area: models, versions, aliases, lifecycle, model cards and per-model permissions.
@@ -51,6 +54,9 @@ export const modelsPart: RegistryPart = {
     ModelStageRecorder,
     ModelVersionRegistrar,
     ArtifactVerificationService,
+    ArtifactDownloadService,
+    UrlArtifactImportService,
+    ManualArtifactsService,
     ModelService,
     ManualRegistrationService,
     ModelUploadService,

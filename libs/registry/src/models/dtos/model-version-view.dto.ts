@@ -11,6 +11,12 @@ import type {
 } from '@llmops/contracts';
 import type { z } from 'zod';
 
+/**
+ * One file of a version: an object in the platform's store. `source` is the external URL it was
+ * downloaded from (query string left out), when it was registered from one.
+ */
+export type VersionArtifact = ModelArtifact & { source?: string };
+
 /** Fine-tuning method (sft, lora, dpo, continued-pretraining). */
 export type TrainingMethod = z.output<typeof TrainingMethodSchema>;
 
@@ -45,7 +51,7 @@ export interface ModelVersionView {
   /** Optimistic-lock counter: pass it back as `expectedVersion` (or `If-Match`) to change the stage. */
   rowVersion: number;
   format: ModelFormat;
-  artifacts: ModelArtifact[];
+  artifacts: VersionArtifact[];
   baseModel: BaseModelRef | null;
   method: TrainingMethod | null;
   hyperparameters: Record<string, JsonValue>;

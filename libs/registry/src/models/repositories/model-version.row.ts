@@ -1,17 +1,10 @@
-import type {
-  Actor,
-  BaseModelRef,
-  JsonValue,
-  Metrics,
-  ModelArtifact,
-  ModelFormat,
-  ModelStage,
-} from '@llmops/contracts';
+import type { Actor, BaseModelRef, JsonValue, Metrics, ModelFormat, ModelStage } from '@llmops/contracts';
 import type {
   ModelVersionLineage,
   ModelVersionSource,
   ModelVersionView,
   TrainingMethod,
+  VersionArtifact,
 } from '../dtos/model-version-view.dto';
 
 /** A `registry.model_versions` row joined with its model's name and its aliases. */
@@ -23,7 +16,7 @@ export interface ModelVersionRow {
   stage: ModelStage;
   row_version: number;
   format: ModelFormat;
-  artifacts: ModelArtifact[];
+  artifacts: VersionArtifact[];
   base_model: BaseModelRef | null;
   method: TrainingMethod | null;
   hyperparameters: Record<string, JsonValue>;

@@ -25,10 +25,17 @@ interface Problem {
 export class ArtifactVerificationService {
   constructor(private readonly store: ObjectStore) {}
 
-  /** The verified artifacts (URIs as the store reports them), or 422 listing every bad one. */
-  async verify(artifacts: ManualArtifact[]): Promise<ModelArtifact[]> {
-    const results = await Promise.all(artifacts.map((a, i) => this.verifyOne(a, `artifacts.${i}`)));
-    const problems = results.filter((r): r is Problem => 'code' in r);
+  /**
+   * The verified artifacts (URIs as the store reports them) in request order, null in the place of
+   * those given by `url` (downloaded elsewhere), or 422 listing every bad one.
+   */
+  async verify(artifacts: ManualArtifact[]): Promise<(ModelArtifact | null)[]> {
+    const results = await Promise.all(
+      artifacts.map((a, i) =>
+        a.url === undefined ? this.verifyOne(a, `artifacts.${i}`) : Promise.resolve(null),
+      ),
+    );
+    const problems = results.filter((r): r is Problem => r !== null && 'code' in r);
     if (problems.length > 0) {
       throw new AppError(
         primaryProblemCode(problems.map((p) => p.code)),
@@ -37,7 +44,7 @@ export class ArtifactVerificationService {
         { errors: problems.map((p) => ({ path: p.path, message: `${p.code}: ${p.message}` })) },
       );
     }
-    return results as ModelArtifact[];
+    return results as (ModelArtifact | null)[];
   }
 
   private async verifyOne(a: ManualArtifact, path: string): Promise<ModelArtifact | Problem> {

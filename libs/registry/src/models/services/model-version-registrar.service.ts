@@ -32,11 +32,12 @@ export class ModelVersionRegistrar {
     draft: ModelVersionDraft,
     actor: Actor,
     reason: string,
+    /** Given when artifacts were written under the version's folder before it was numbered. */
+    id: string = uuidv7(),
   ): Promise<ModelVersionView> {
     const { latestVersion } = await this.models.lock(model.id);
     const version = latestVersion + 1;
     const now = new Date().toISOString();
-    const id = uuidv7();
     await this.versions.insert({
       ...draft,
       id,
