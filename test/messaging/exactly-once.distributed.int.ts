@@ -75,7 +75,7 @@ describe('ingestion → Kafka → training: exactly-once effects (real processes
       .find((a) => a.resource.id === datasetId);
     expect(created).toMatchObject({
       action: 'datasets.create',
-      actor: { subject: 'api-key:test-admin' },
+      actor: { subject: 'api-key:admin' },
       after: { name: 'audited' },
     });
   });
