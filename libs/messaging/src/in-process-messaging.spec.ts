@@ -242,6 +242,38 @@ describe('messaging in standalone mode (in-process transport, PGlite)', () => {
     }
   });
 
+  it('publishes many events with one outbox insert, in order, all or none', async () => {
+    const relay = new OutboxRelay(txHost, transport, { schema: 'ingestion', batchSize: 100, pollMs: 20 });
+    const publisher = new EventPublisher('ingestion', txHost, relay);
+    const sut = consumer(recordEffect, 'training-many');
+    const subscription = await transport.subscribe('training-many', [Topics.datasetVersionCreated], sut.sink);
+    relay.start();
+    try {
+      const datasetId = uuidv7();
+      const events = [1, 2, 3, 4, 5].map((version) => ({
+        topic: Topics.datasetVersionCreated,
+        payload: event(datasetId, version),
+        options: { key: datasetId },
+      }));
+      await expect(
+        publisher.publishMany([
+          ...events,
+          { ...events[0]!, payload: { datasetId: 'x' } as unknown as DatasetVersionCreatedV1 },
+        ]),
+      ).rejects.toMatchObject({ code: 'EVENT_CONTRACT_VIOLATION' });
+      const ids = await txHost.run(() => publisher.publishMany(events));
+      expect(new Set(ids).size).toBe(5);
+      const deadline = Date.now() + 10_000;
+      const mine = async (): Promise<number[]> =>
+        (await effects()).filter((e) => e.dataset_id === datasetId).map((e) => e.version);
+      while ((await mine()).length < 5 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      expect(await mine()).toEqual([1, 2, 3, 4, 5]);
+    } finally {
+      await relay.stop();
+      await subscription.close();
+    }
+  });
+
   it('refuses to publish a payload that breaks its contract', async () => {
     const relay = new OutboxRelay(txHost, transport, { schema: 'ingestion', batchSize: 100, pollMs: 20 });
     const publisher = new EventPublisher('ingestion', txHost, relay);

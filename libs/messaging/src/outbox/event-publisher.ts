@@ -17,6 +17,13 @@ export interface PublishOptions {
   subject?: string;
 }
 
+/** One event for `publishMany`. */
+export interface OutgoingEvent<T extends TopicName = TopicName> {
+  topic: T;
+  payload: EventPayload<T>;
+  options: PublishOptions;
+}
+
 /** A payload that breaks its own contract: a programming error in the publishing service. */
 export class EventContractError extends Error {
   readonly code = 'EVENT_CONTRACT_VIOLATION';
@@ -39,6 +46,46 @@ export class EventPublisher {
     payload: EventPayload<T>,
     options: PublishOptions,
   ): Promise<string> {
+    const [id] = await this.publishMany([{ topic, payload, options }]);
+    return id ?? '';
+  }
+
+  /**
+   * Several events in one outbox INSERT (one round trip), in the given order — for use cases that
+   * announce many facts at once. All or none are written, with the surrounding transaction.
+   */
+  async publishMany(events: readonly OutgoingEvent[]): Promise<string[]> {
+    if (events.length === 0) return [];
+    const rows = events.map((event) => this.toRow(event));
+    await this.txHost.run(async () => {
+      await this.txHost.query(
+        `INSERT INTO "${this.service}".outbox_events (event_id, topic, message_key, headers, payload)
+         SELECT id, topic, message_key, headers, payload
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::jsonb[], $5::text[])
+           WITH ORDINALITY AS t(id, topic, message_key, headers, payload, ord)
+         ORDER BY ord`, // seq follows the given order: it is the publish order per key
+        [
+          rows.map((r) => r.id),
+          rows.map((r) => r.topic),
+          rows.map((r) => r.key),
+          rows.map((r) => r.headers),
+          rows.map((r) => r.payload),
+        ],
+      );
+      this.txHost.afterCommit(() => {
+        this.relay.wake();
+      });
+    });
+    return rows.map((r) => r.id);
+  }
+
+  private toRow({ topic, payload, options }: OutgoingEvent): {
+    id: string;
+    topic: string;
+    key: string;
+    headers: string;
+    payload: string;
+  } {
     const definition = getEventDefinition(topic as string); // callers may bypass the types (plain JS, casts)
     if (!definition) throw new EventContractError(`unknown topic ${topic}`);
     if (definition.service !== this.service) {
@@ -63,16 +110,12 @@ export class EventPublisher {
       correlationid: context?.correlationId ?? id,
       ...(context?.causationId ? { causationid: context.causationId } : {}),
     });
-    await this.txHost.run(async () => {
-      await this.txHost.query(
-        `INSERT INTO "${this.service}".outbox_events (event_id, topic, message_key, headers, payload)
-         VALUES ($1, $2, $3, $4, $5)`,
-        [id, topic, options.key, JSON.stringify(headers), JSON.stringify(parsed.data)],
-      );
-      this.txHost.afterCommit(() => {
-        this.relay.wake();
-      });
-    });
-    return id;
+    return {
+      id,
+      topic,
+      key: options.key,
+      headers: JSON.stringify(headers),
+      payload: JSON.stringify(parsed.data),
+    };
   }
 }
