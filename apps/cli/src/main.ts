@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
+import { evalCommand } from './commands/eval.command';
 import { eventsCommand } from './commands/events.command';
 import { keysCommand } from './commands/keys.command';
 import { upCommand } from './commands/up.command';
@@ -17,6 +18,7 @@ const program = new Command('llmops')
   .version('0.1.0')
   .addCommand(upCommand())
   .addCommand(eventsCommand())
+  .addCommand(evalCommand())
   .addCommand(keysCommand())
   .showHelpAfterError();
 

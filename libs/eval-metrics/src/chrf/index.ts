@@ -1,0 +1,2 @@
+// chrF and chrF++ exactly as sacreBLEU 2.x (see tools/eval/generate-sacrebleu-fixtures.py for the parity fixtures).
+export { type ChrfOptions, type ChrfScore, corpusChrf, formatChrf, sentenceChrf } from './chrf';
