@@ -65,6 +65,9 @@ export class LayerBench {
   private pubDs?: DataSource;
   private consDs?: DataSource;
   pubTx!: TimedTransactionHost;
+  /** The relay's own small pool, as MessagingModule wires it on PostgreSQL. */
+  relayTx!: TimedTransactionHost;
+  private relayDs?: DataSource;
   consTx!: TimedTransactionHost;
   private transport!: TimedTransport;
   relay!: OutboxRelay;
@@ -90,6 +93,8 @@ export class LayerBench {
            FOR EACH STATEMENT EXECUTE FUNCTION "${PUBLISHER_SERVICE}".notify_outbox()`,
     );
     this.pubTx = new TimedTransactionHost(this.pubDs, 'publisher', o.stopwatch);
+    this.relayDs = await serviceDataSource(o.databaseUrl, PUBLISHER_SERVICE, 2);
+    this.relayTx = new TimedTransactionHost(this.relayDs, 'relay', o.stopwatch);
     this.consTx = new TimedTransactionHost(this.consDs, 'consumer', o.stopwatch);
     const kafka = new KafkaEventTransport({
       brokers: o.brokers,
@@ -100,7 +105,7 @@ export class LayerBench {
     await this.transport.provisionTopics([TOPIC, dlqTopic(CONSUMER_SERVICE)], o.partitions);
 
     this.relay = new OutboxRelay(
-      this.pubTx,
+      this.relayTx,
       this.transport,
       relayOptions({
         schema: PUBLISHER_SERVICE,
@@ -160,7 +165,14 @@ export class LayerBench {
     const { timeline, payload } = this.options;
     try {
       await this.pubTx.run(async () => {
-        for (const seq of seqs) await this.publisher.publish(TOPIC, payload, { key: keyOf(seq) });
+        if (seqs.length === 1) {
+          await this.publisher.publish(TOPIC, payload, { key: keyOf(seqs[0] ?? 0) });
+        } else {
+          // Several events of one use case: one multi-row outbox INSERT.
+          await this.publisher.publishMany(
+            seqs.map((seq) => ({ topic: TOPIC, payload, options: { key: keyOf(seq) } })),
+          );
+        }
       });
       const at = now();
       for (const seq of seqs) timeline.ack[seq] = at;
@@ -175,6 +187,7 @@ export class LayerBench {
     await this.subscription?.close().catch(() => undefined);
     await this.transport.close().catch(() => undefined);
     await this.pubDs?.destroy().catch(() => undefined);
+    await this.relayDs?.destroy().catch(() => undefined);
     await this.consDs?.destroy().catch(() => undefined);
   }
 }
