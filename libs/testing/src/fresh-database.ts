@@ -16,6 +16,18 @@ export async function createFreshDatabase(serverUrl: string, label: string): Pro
   return url.toString();
 }
 
+/** Drops a database created by `createFreshDatabase`, closing whatever still uses it. */
+export async function dropDatabase(serverUrl: string, databaseUrl: string): Promise<void> {
+  const name = decodeURIComponent(new URL(databaseUrl).pathname.slice(1));
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS "${name.replace(/"/g, '""')}" WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}
+
 /** Runs one SQL statement against a database URL (for assertions and fault injection in tests). */
 export async function sql<R = Record<string, unknown>>(
   url: string,

@@ -11,7 +11,7 @@ import {
   type ServiceName,
   type TopicName,
 } from '@llmops/contracts';
-import { createFreshDatabase, sql } from './fresh-database';
+import { createFreshDatabase, dropDatabase, sql } from './fresh-database';
 import { freePort } from './free-port';
 import { startServiceProcess, type ServiceProcess } from './service-process';
 import { requireStackEnv, type StackEnv } from './stack-env';
@@ -98,12 +98,26 @@ export class PlatformHarness {
     return proc;
   }
 
+  /**
+   * Stops the services, then removes what this test file created on the shared stack (its database and
+   * its prefixed topics), so repeated runs on one machine do not pile up databases and partitions.
+   */
   async stopAll(): Promise<void> {
     await Promise.all([...this.processes.values()].map((p) => p.kill('SIGTERM')));
-    await this.kafkaClient
-      ?.admin()
-      .disconnect()
-      .catch(() => undefined);
+    await this.dropTopics().catch(() => undefined);
+    if (this.databaseUrl)
+      await dropDatabase(this.stack.DATABASE_URL, this.databaseUrl).catch(() => undefined);
+  }
+
+  private async dropTopics(): Promise<void> {
+    const admin = this.kafka().admin();
+    await admin.connect();
+    try {
+      const mine = (await admin.listTopics()).filter((t) => t.startsWith(this.topicPrefix));
+      if (mine.length > 0) await admin.deleteTopics({ topics: mine, timeout: 10_000 });
+    } finally {
+      await admin.disconnect();
+    }
   }
 
   /** An HTTP call as the key of `as` (default admin); the body is parsed JSON (or undefined). */
