@@ -32,17 +32,6 @@ fi
 OUT="$ROOT/bench/messaging/.build"
 rm -rf "$OUT"
 npx swc libs bench/messaging/src -d "$OUT" --quiet
-# Make `@llmops/<lib>` resolvable from the compiled code (as tools/build/write-dist-package.js does for dist/).
-node -e '
-const fs = require("node:fs"), path = require("node:path");
-const [root, out] = process.argv.slice(1);
-const { compilerOptions } = JSON.parse(fs.readFileSync(path.join(root, "tsconfig.base.json"), "utf8"));
-for (const [name, [entry]] of Object.entries(compilerOptions.paths)) {
-  const compiled = path.join(out, entry.replace(/\.ts$/, ".js"));
-  if (!fs.existsSync(compiled)) continue;
-  const dir = path.join(out, "node_modules", name);
-  fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name, main: path.relative(dir, compiled) }));
-}' "$ROOT" "$OUT"
+node "$ROOT/tools/build/write-dist-package.js" "$OUT"  # resolve `@llmops/<lib>` inside $OUT
 
 exec node --max-old-space-size=4096 "$OUT/bench/messaging/src/main.js" --root="$ROOT" "$@"

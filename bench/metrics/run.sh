@@ -18,15 +18,7 @@ PYTHON="${PYTHON:-python3}"
 OUT="$ROOT/bench/metrics/.build"
 rm -rf "$OUT"
 npx swc libs/eval-metrics/src bench/metrics/src -d "$OUT" --quiet
-# Make `@llmops/eval-metrics` resolvable from the compiled code (as tools/build/write-dist-package.js does for dist/).
-node -e '
-const fs = require("node:fs"), path = require("node:path");
-const [out] = process.argv.slice(1);
-const name = "@llmops/eval-metrics";
-const compiled = path.join(out, "libs/eval-metrics/src/index.js");
-const dir = path.join(out, "node_modules", name);
-fs.mkdirSync(dir, { recursive: true });
-fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name, main: path.relative(dir, compiled) }));' "$OUT"
+node "$ROOT/tools/build/write-dist-package.js" "$OUT"  # resolve `@llmops/<lib>` inside $OUT
 
 DATA="$(mktemp -d -t llmops-bench-metrics.XXXXXX)"
 trap 'rm -rf "$DATA"' EXIT
