@@ -31,7 +31,7 @@ fi
 
 OUT="$ROOT/bench/messaging/.build"
 rm -rf "$OUT"
-npx swc libs bench/messaging/src -d "$OUT" --quiet
+npx swc libs bench/shared bench/messaging/src -d "$OUT" --quiet
 node "$ROOT/tools/build/write-dist-package.js" "$OUT"  # resolve `@llmops/<lib>` inside $OUT
 
 exec node --max-old-space-size=4096 "$OUT/bench/messaging/src/main.js" --root="$ROOT" "$@"

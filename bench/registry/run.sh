@@ -31,7 +31,7 @@ fi
 
 OUT="$ROOT/bench/registry/.build"
 rm -rf "$OUT"
-npx swc libs apps/registry bench/registry/src -d "$OUT" --quiet
+npx swc libs apps/registry bench/shared bench/registry/src -d "$OUT" --quiet
 node "$ROOT/tools/build/write-dist-package.js" "$OUT"  # resolve `@llmops/<lib>` inside $OUT
 
 exec node --max-old-space-size=4096 "$OUT/bench/registry/src/main.js" --root="$ROOT" "$@"

@@ -1,33 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { performance } from 'node:perf_hooks';
 
-export const now = (): number => performance.now();
+import { now } from '../../shared/latency-summary';
 
-export interface LatencySummary {
-  count: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  max: number;
-  mean: number;
-}
-
-/** Nearest-rank percentiles (ms) of the given samples. */
-export function summarise(samples: number[]): LatencySummary {
-  if (samples.length === 0) return { count: 0, p50: NaN, p95: NaN, p99: NaN, max: NaN, mean: NaN };
-  const sorted = Float64Array.from(samples).sort();
-  const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
-  let sum = 0;
-  for (const v of sorted) sum += v;
-  return {
-    count: sorted.length,
-    p50: at(0.5),
-    p95: at(0.95),
-    p99: at(0.99),
-    max: sorted[sorted.length - 1]!,
-    mean: sum / sorted.length,
-  };
-}
+export { now, summarise, type LatencySummary } from '../../shared/latency-summary';
 
 /** Per-message timestamps (performance.now(), ms) indexed by sequence number; 0 = not yet. */
 export class Timeline {

@@ -1,36 +1,18 @@
-import { performance } from 'node:perf_hooks';
+import { now, round, summarise as summariseRaw, type LatencySummary } from '../../shared/latency-summary';
 
-export const now = (): number => performance.now();
+export { now, round, type LatencySummary } from '../../shared/latency-summary';
 
-export interface LatencySummary {
-  count: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  max: number;
-  mean: number;
-}
-
-/** Nearest-rank percentiles (ms). */
+/** Nearest-rank percentiles (ms), rounded to 0.01 ms for the report. */
 export function summarise(samples: readonly number[]): LatencySummary {
-  if (samples.length === 0) return { count: 0, p50: NaN, p95: NaN, p99: NaN, max: NaN, mean: NaN };
-  const sorted = Float64Array.from(samples).sort();
-  const at = (q: number): number =>
-    sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
-  const sum = sorted.reduce((a, b) => a + b, 0);
+  const s = summariseRaw(samples);
   return {
-    count: sorted.length,
-    p50: round(at(0.5)),
-    p95: round(at(0.95)),
-    p99: round(at(0.99)),
-    max: round(sorted[sorted.length - 1] ?? NaN),
-    mean: round(sum / sorted.length),
+    count: s.count,
+    p50: round(s.p50),
+    p95: round(s.p95),
+    p99: round(s.p99),
+    max: round(s.max),
+    mean: round(s.mean),
   };
-}
-
-export function round(value: number, digits = 2): number {
-  const f = 10 ** digits;
-  return Math.round(value * f) / f;
 }
 
 /** Deterministic PRNG (mulberry32), so every run picks the same start nodes. */
