@@ -19,9 +19,26 @@ const transform = {
       module: { type: 'commonjs' },
     },
   ],
+  // ESM-only dependencies (hyparquet) are compiled to CommonJS for jest's module loader.
+  '^.+\\.js$': [
+    '@swc/jest',
+    {
+      swcrc: false,
+      jsc: { target: 'es2022', parser: { syntax: 'ecmascript' } },
+      module: { type: 'commonjs' },
+    },
+  ],
 };
 
-const common = { rootDir: __dirname, transform, moduleNameMapper, testEnvironment: 'node' };
+const transformIgnorePatterns = ['/node_modules/(?!(hyparquet)/)'];
+
+const common = {
+  rootDir: __dirname,
+  transform,
+  transformIgnorePatterns,
+  moduleNameMapper,
+  testEnvironment: 'node',
+};
 
 /** unit: pure and in-process tests beside the code; integration: against the real stack (tools/stack). */
 module.exports = {

@@ -1,0 +1,2 @@
+export * from './data-record';
+export * from './record-text';
