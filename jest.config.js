@@ -16,7 +16,9 @@ const transform = {
         transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
         keepClassNames: true,
       },
-      module: { type: 'commonjs' },
+      // Dynamic import() stays a real import: jest (run with --experimental-vm-modules) then loads
+      // ESM-only packages such as hyparquet through its ESM loader.
+      module: { type: 'commonjs', ignoreDynamic: true },
     },
   ],
   // ESM-only dependencies (hyparquet) are compiled to CommonJS for jest's module loader.

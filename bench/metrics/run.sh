@@ -17,7 +17,7 @@ PYTHON="${PYTHON:-python3}"
 
 OUT="$ROOT/bench/metrics/.build"
 rm -rf "$OUT"
-npx swc libs/eval-metrics/src bench/metrics/src -d "$OUT" --quiet
+npx swc libs/eval-metrics/src bench/shared bench/metrics/src -d "$OUT" --quiet
 node "$ROOT/tools/build/write-dist-package.js" "$OUT"  # resolve `@llmops/<lib>` inside $OUT
 
 DATA="$(mktemp -d -t llmops-bench-metrics.XXXXXX)"

@@ -1,1 +1,10 @@
-export {};
+export * from './dataset-profile';
+export * from './record-annotations';
+export * from './profile-builder';
+export * from './summarize-profile';
+export * from './token-counter';
+export * from './numeric-distribution';
+export * from './quantile-sketch';
+export * from './heavy-hitters';
+export * from './adaptive-sampler';
+export * from './word-ngrams';

@@ -7,6 +7,8 @@ import { messagingTablesMigration } from './outbox/messaging-tables.migration';
 /** What the host hands every feature module: where its database is. */
 export interface ServiceInfraOptions {
   database: DatabaseConfig;
+  /** The process environment, for the service's own settings (parsed once at boot by its config.ts). */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface ServiceDataOptions extends ServiceInfraOptions {

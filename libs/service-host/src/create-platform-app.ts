@@ -30,7 +30,7 @@ export async function createPlatformApp(options: PlatformAppOptions): Promise<Ne
       TransportModule.forRoot(config.messaging),
       StorageModule.forRoot(config.storage),
       AuthModule.forRoot(config.auth, { auditSink: OutboxAuditSink }),
-      ...options.services.map((service) => service.register({ database: config.database })),
+      ...options.services.map((service) => service.register({ database: config.database, env: config.env })),
     ],
   });
   const app = await NestFactory.create<NestFastifyApplication>(root, createFastifyAdapter(), {

@@ -20,6 +20,8 @@ export interface PlatformConfig {
   auth: AuthConfig;
   /** Standalone only: where the embedded database, objects and API key file live. */
   dataDir?: string;
+  /** The environment the config was parsed from; each service parses its own settings from it at boot. */
+  env: NodeJS.ProcessEnv;
 }
 
 /**
@@ -54,7 +56,7 @@ function collect<T>(issues: ConfigIssue[], parse: () => T): T | undefined {
 }
 
 /** Distributed mode means the real infrastructure: a missing endpoint must fail the boot, not fall back. */
-function distributedModeIssues(config: Omit<PlatformConfig, 'dataDir'>): ConfigIssue[] {
+function distributedModeIssues(config: Omit<PlatformConfig, 'dataDir' | 'env'>): ConfigIssue[] {
   if (config.base.LLMOPS_MODE !== 'distributed') return [];
   const issues: ConfigIssue[] = [];
   if (config.messaging.transport !== 'kafka') {
@@ -84,5 +86,5 @@ export function parsePlatformConfig(env: NodeJS.ProcessEnv, defaultPort: number)
   const config = { base, database, messaging, storage, auth };
   const modeIssues = distributedModeIssues(config);
   if (modeIssues.length > 0) throw new ConfigError(modeIssues);
-  return { ...config, dataDir: env['LLMOPS_DATA_DIR'] };
+  return { ...config, dataDir: env['LLMOPS_DATA_DIR'], env };
 }

@@ -6,6 +6,7 @@ import { ZodSerializerInterceptor, ZodValidationPipe } from 'nestjs-zod';
 import { registerFastifyErrorCapture } from '../errors/fastify-error-capture.hook';
 import { ProblemDetailsFilter } from '../errors/problem-details.filter';
 import { type OpenApiOptions, setupOpenApi } from '../openapi/setup-open-api.util';
+import { enableStreamingUploads } from './streaming-uploads.util';
 
 export interface ConfigureHttpAppOptions {
   /** Serve OpenAPI docs; omit to serve none. */
@@ -26,6 +27,7 @@ export function configureHttpApp(app: NestFastifyApplication, options: Configure
   const fastify = app.getHttpAdapter().getInstance();
   registerRequestContextHooks(fastify);
   registerFastifyErrorCapture(fastify);
+  enableStreamingUploads(fastify);
 
   const logger = pinoLogger(app);
   if (logger) {

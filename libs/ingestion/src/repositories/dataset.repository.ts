@@ -48,4 +48,12 @@ export class DatasetRepository {
   listVersions(datasetId: string): Promise<DatasetVersionEntity[]> {
     return this.versions.find({ where: { datasetId }, order: { version: 'ASC' } });
   }
+
+  findVersionById(id: string): Promise<DatasetVersionEntity | null> {
+    return this.versions.findOneBy({ id });
+  }
+
+  findVersion(datasetId: string, version: number): Promise<DatasetVersionEntity | null> {
+    return this.versions.findOneBy({ datasetId, version });
+  }
 }

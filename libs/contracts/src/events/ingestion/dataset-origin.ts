@@ -7,6 +7,9 @@ export const SourceKindSchema = z
   .enum(['upload', 's3', 'http', 'git', 'postgres', 'kafka'])
   .describe('Kind of source: upload, s3, http, git, postgres or kafka.');
 
+/** Kind of ingestion source. */
+export type SourceKind = z.output<typeof SourceKindSchema>;
+
 /** What a dataset version was built from. */
 export const DatasetOriginSchema = z
   .discriminatedUnion('kind', [
