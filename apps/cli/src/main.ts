@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
+import { dataCommand } from './commands/data.command';
 import { evalCommand } from './commands/eval.command';
 import { eventsCommand } from './commands/events.command';
 import { keysCommand } from './commands/keys.command';
@@ -18,6 +19,7 @@ const program = new Command('llmops')
   .version('0.1.0')
   .addCommand(upCommand())
   .addCommand(eventsCommand())
+  .addCommand(dataCommand())
   .addCommand(evalCommand())
   .addCommand(keysCommand())
   .showHelpAfterError();

@@ -23,6 +23,7 @@ export { type NearDuplicateOptions, DEFAULT_DEDUP_WEIGHTS } from './dedup/near-d
 export { NearDuplicateIndex } from './dedup/near-duplicate-index';
 export {
   clusterNearDuplicates,
+  NearDuplicateClusterer,
   type NearDuplicateCluster,
   type NearDuplicateClustering,
 } from './dedup/cluster-near-duplicates';

@@ -2,10 +2,10 @@ import { createReadStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
-import { compileRecipe, RecipeSchema, type Recipe } from '@llmops/data-cleaning';
-import { ShardWriter, splitOf, type RecordReject } from '@llmops/data-formats';
-import { ProfileBuilder, summarize } from '@llmops/data-profile';
-import { NearDuplicateIndex } from '@llmops/minhash';
+import { curate, RecordRejectedError, type CurationResult } from '@llmops/curation';
+import { parseRecipe, RecipeSchema, type Recipe } from '@llmops/data-cleaning';
+import { ShardWriter, type ShardDescriptor } from '@llmops/data-formats';
+import { summarize } from '@llmops/data-profile';
 import { ObjectStore } from '@llmops/storage';
 import { INGESTION_CONFIG, type IngestionConfig } from '../config';
 import { versionLayout } from '../domain/version-layout';
@@ -15,7 +15,6 @@ import { renderDataCard } from './data-card';
 import { Decontaminator } from './decontaminator.service';
 import type { Manifest } from './manifest';
 import { RecordSource } from './record-source.service';
-import { RejectCollector } from './reject-collector';
 
 /** A build that failed on purpose (bad input, fail-fast policy), with what it learnt on the way. */
 export class BuildError extends Error {
@@ -46,57 +45,41 @@ export class VersionBuilder {
   ) {}
 
   async build(job: JobRow, signal: AbortSignal): Promise<BuiltVersion> {
-    const started = Date.now();
     const layout = versionLayout(job.datasetId, job.versionId);
     for await (const key of this.store.list(layout.prefix)) await this.store.delete(key); // a previous attempt's leftovers
 
-    const recipe = job.build.recipe ? RecipeSchema.parse(job.build.recipe.body) : EMPTY_RECIPE;
-    const pipeline = compileRecipe(recipe, { nearDuplicateDetector: (p) => new NearDuplicateIndex(p) });
-    const contamination = job.build.decontaminate
+    const recipe = job.build.recipe ? parseRecipe(job.build.recipe.body) : EMPTY_RECIPE;
+    const decontaminate = job.build.decontaminate
       ? await this.decontaminator.prepare(job.build.decontaminate)
       : undefined;
-    const profile = new ProfileBuilder();
-    const rejects = new RejectCollector(recipe.rejectSampleSize);
     const dir = await mkdtemp(path.join(this.config.INGESTION_TMP_DIR, `llmops-${job.id}-`));
     const writer = new ShardWriter({ dir, maxRecordsPerShard: this.config.INGESTION_SHARD_RECORDS });
-    let read = 0;
-    let peakRss = process.memoryUsage().rss;
     try {
-      for await (const item of this.source.open(job, recipe.mapping, signal)) {
-        if (signal.aborted) throw signal.reason;
-        read += 1;
-        if ((read & 1023) === 0) peakRss = Math.max(peakRss, process.memoryUsage().rss);
-        if ('reject' in item) {
-          rejects.add(item.reject);
-          profile.addDropped(item.reject.reason);
-          if (recipe.onRecordError === 'fail') throw failFast(item.reject, read);
-          continue;
-        }
-        const outcome = pipeline.process(item.record);
-        if ('dropped' in outcome) {
-          profile.addDropped(outcome.dropped);
-          continue;
-        }
-        if (contamination?.isContaminated(outcome.kept)) {
-          profile.addDropped('contaminated');
-          continue;
-        }
-        const split = splitOf(outcome.kept, job.build.splitRatios);
-        await writer.write(split, outcome.kept);
-        profile.add(outcome.kept, outcome.annotations);
-      }
+      const result = await curate(this.source.open(job, recipe.mapping, signal), {
+        recipe,
+        splitRatios: job.build.splitRatios,
+        decontaminate,
+        signal,
+        onKept: (record, split) => writer.write(split, record),
+      });
       const shards = await writer.close();
-      if (shards.reduce((n, s) => n + s.records, 0) === 0) {
-        throw new BuildError('no-records-kept', `no records left after reading ${read} and cleaning`, {
-          recordsRead: read,
-          report: { cleaning: pipeline.report(), rejects: rejects.counts() },
-        });
+      if (result.kept === 0) {
+        throw new BuildError(
+          'no-records-kept',
+          `no records left after reading ${String(result.read)} and cleaning`,
+          {
+            recordsRead: result.read,
+            report: { cleaning: result.cleaning, rejects: result.rejects.counts() },
+          },
+        );
       }
-      return await this.publishObjects(job, { shards, profile, pipeline, rejects, read, peakRss, started });
+      return await this.publishObjects(job, shards, result);
     } catch (error) {
+      await writer.abort().catch(() => undefined);
       if (error instanceof BuildError) throw error;
+      const recordsRead = error instanceof RecordRejectedError ? error.read : 0;
       throw Object.assign(error instanceof Error ? error : new Error(String(error)), {
-        details: { recordsRead: read, report: { rejects: rejects.counts() } },
+        details: { recordsRead },
       });
     } finally {
       await rm(dir, { recursive: true, force: true });
@@ -105,19 +88,12 @@ export class VersionBuilder {
 
   private async publishObjects(
     job: JobRow,
-    b: {
-      shards: Awaited<ReturnType<ShardWriter['close']>>;
-      profile: ProfileBuilder;
-      pipeline: ReturnType<typeof compileRecipe>;
-      rejects: RejectCollector;
-      read: number;
-      peakRss: number;
-      started: number;
-    },
+    shards: ShardDescriptor[],
+    b: CurationResult,
   ): Promise<BuiltVersion> {
     const layout = versionLayout(job.datasetId, job.versionId);
     const manifestShards: Manifest['shards'] = [];
-    for (const shard of b.shards) {
+    for (const shard of shards) {
       const stored = await this.store.put(layout.shard(shard.sha256), createReadStream(shard.path), {
         contentType: 'application/gzip',
       });
@@ -135,7 +111,8 @@ export class VersionBuilder {
       counts[shard.split] += shard.records;
       counts.total += shard.records;
     }
-    const fullProfile = b.profile.build();
+    const fullProfile = b.profile;
+    if (!fullProfile) throw new Error('curation ran without a profile');
     const summary = summarize(fullProfile);
     const recordShape = recordShapeOf(fullProfile.recordShapes);
     const profile = await this.putJson(layout.profile, fullProfile);
@@ -176,7 +153,6 @@ export class VersionBuilder {
     const dataCard = await this.store.put(layout.dataCard, Buffer.from(card), {
       contentType: 'text/markdown',
     });
-    const seconds = (Date.now() - b.started) / 1000;
     return {
       descriptor: {
         ...descriptor,
@@ -185,10 +161,10 @@ export class VersionBuilder {
       report: {
         recordsRead: b.read,
         recordsKept: counts.total,
-        cleaning: b.pipeline.report(),
+        cleaning: b.cleaning,
         rejects: b.rejects.counts(),
-        seconds,
-        peakRssBytes: b.peakRss,
+        seconds: b.seconds,
+        peakRssBytes: b.peakRssBytes,
       },
     };
   }
@@ -205,15 +181,4 @@ function recordShapeOf(shapes: Record<string, number>): BuiltVersion['descriptor
   const present = Object.entries(shapes).filter(([, n]) => n > 0);
   if (present.length === 1 && present[0]) return present[0][0] as BuiltVersion['descriptor']['recordShape'];
   return 'mixed';
-}
-
-function failFast(reject: RecordReject, read: number): BuildError {
-  const where = reject.line ? `line ${reject.line}: ` : '';
-  return new BuildError(
-    'record-rejected',
-    `${where}${reject.message} (the recipe fails on the first bad record)`,
-    {
-      recordsRead: read,
-    },
-  );
 }

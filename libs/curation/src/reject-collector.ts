@@ -21,6 +21,11 @@ export class RejectCollector {
     return Object.fromEntries(this.byReason);
   }
 
+  /** The sampled rejects, in arrival order. */
+  samples(): readonly RecordReject[] {
+    return this.sample;
+  }
+
   size(): number {
     return this.sample.length;
   }

@@ -1,0 +1,2 @@
+export { curate, RecordRejectedError, type CurateOptions, type CurationResult } from './curate';
+export { RejectCollector } from './reject-collector';
