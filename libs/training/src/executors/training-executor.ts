@@ -13,6 +13,8 @@ export interface RunIo {
 /** One metrics sample a trainer reported (loss, learning rate, eval loss, tokens/s …). */
 export interface RunMetricsSample {
   step: number;
+  /** Steps planned in total, when the trainer knows. */
+  totalSteps?: number;
   /** Metric name → value, e.g. { loss: 2.1, learning_rate: 1e-4, tokens_per_second: 5400 }. */
   values: Record<string, number>;
 }

@@ -80,4 +80,34 @@ export class DatasetCatalogRepository {
       announcedAt: new Date(r.announced_at).toISOString(),
     }));
   }
+
+  async findVersion(versionId: string): Promise<CatalogVersion | null> {
+    const rows = await this.tx.query<
+      {
+        version_id: string;
+        dataset_id: string;
+        dataset_name: string;
+        version: number;
+        manifest_uri: string;
+        train_records: number;
+        announced_at: Date;
+      }[]
+    >(
+      `SELECT version_id, dataset_id, dataset_name, version, manifest_uri, train_records, announced_at
+       FROM training.dataset_versions WHERE version_id = $1`,
+      [versionId],
+    );
+    const r = rows[0];
+    return r
+      ? {
+          versionId: r.version_id,
+          datasetId: r.dataset_id,
+          datasetName: r.dataset_name,
+          version: r.version,
+          manifestUri: r.manifest_uri,
+          trainRecords: r.train_records,
+          announcedAt: new Date(r.announced_at).toISOString(),
+        }
+      : null;
+  }
 }

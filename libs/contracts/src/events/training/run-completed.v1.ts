@@ -32,6 +32,12 @@ export const RunCompletedV1Schema = z
       'Final metrics, e.g. train_loss, eval_loss, eval_perplexity, tokens_per_second.',
     ),
     /** When the run started. */
+    /** Registry model to register the result under, when the run spec named one (optional: added compatibly). */
+    modelName: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{1,62}$/)
+      .optional()
+      .describe('Registry model to register the result under, when the run spec named one.'),
     startedAt: IsoTimestampSchema.describe('When the run started.'),
     /** When the run finished. */
     completedAt: IsoTimestampSchema.describe('When the run finished.'),

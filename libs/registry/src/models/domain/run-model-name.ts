@@ -3,12 +3,13 @@ import type { BaseModelRef, RunCompletedV1 } from '@llmops/contracts';
 const MAX_SLUG = 63;
 
 /**
- * The model a completed run's version is registered under. `run-completed` carries no model name, so it
- * follows from the lineage: fine-tuning a registered version yields the next version of that same model;
+ * The model a completed run's version is registered under: the run's `modelName` when its spec named
+ * one; otherwise it follows from the lineage: fine-tuning a registered version yields the next version of that same model;
  * fine-tuning a builtin or Hugging Face base yields a model named after the base and the method
  * (`tiny-gpt-2l-lora`, `qwen-qwen2-5-0-5b-instruct-sft`). Deterministic, so replays land in one place.
  */
-export function modelNameForRun(run: Pick<RunCompletedV1, 'lineage'>): string {
+export function modelNameForRun(run: Pick<RunCompletedV1, 'lineage' | 'modelName'>): string {
+  if (run.modelName) return run.modelName;
   const base = run.lineage.baseModel;
   if (base.kind === 'registry') return base.modelName;
   return slugify(`${baseLabel(base)}-${run.lineage.method}`);

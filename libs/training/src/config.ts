@@ -1,0 +1,46 @@
+import os from 'node:os';
+import path from 'node:path';
+import { z } from 'zod';
+import { envInt, parseConfig, type Env } from '@llmops/config';
+
+const jsonList = z.string().transform((s, ctx) => {
+  try {
+    const v: unknown = JSON.parse(s);
+    if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v;
+  } catch {
+    // reported below
+  }
+  ctx.addIssue({ code: 'custom', message: 'Expected a JSON array of strings' });
+  return z.NEVER;
+});
+
+/** Training's own settings, parsed once at boot. */
+export const trainingConfigSchema = z.object({
+  /** Runs of each executor that may run at once; more wait in the queue (by priority, then age). */
+  TRAINING_MAX_RUNNING_BUILTIN: envInt(1, 64).default(1),
+  TRAINING_MAX_RUNNING_PROCESS: envInt(1, 64).default(2),
+  TRAINING_MAX_RUNNING_KUBERNETES: envInt(1, 1000).default(20),
+  /** How often the scheduler looks for queued runs (new runs wake it at once in-process). */
+  TRAINING_POLL_MS: envInt(20).default(500),
+  /** Shortest interval between two `run-progressed` events of one run. */
+  TRAINING_PROGRESS_INTERVAL_MS: envInt(0).default(2000),
+  /** Attempts a run gets when its executor is lost with the service (restart); then it fails. */
+  TRAINING_MAX_ATTEMPTS: envInt(1, 10).default(2),
+  /** Scratch space for builtin and process runs. */
+  TRAINING_WORK_DIR: z.string().min(1).default(path.join(os.tmpdir(), 'llmops-training')),
+  /** Commands the `process` executor may run (JSON array of absolute paths or names on PATH). */
+  TRAINING_PROCESS_COMMANDS: jsonList.default([]),
+  /** Base URL trainers call back to (metrics, logs); defaults to this service's own address. */
+  TRAINING_CALLBACK_BASE_URL: z.url().optional(),
+  /** Kubernetes: a kubeconfig file; unset means in-cluster config (service account). */
+  TRAINING_KUBECONFIG: z.string().min(1).optional(),
+  TRAINING_KUBERNETES_NAMESPACE: z.string().min(1).default('llmops'),
+});
+
+export type TrainingConfig = z.output<typeof trainingConfigSchema>;
+
+export const TRAINING_CONFIG = Symbol('TRAINING_CONFIG');
+
+export function parseTrainingConfig(env: Env): TrainingConfig {
+  return parseConfig(trainingConfigSchema, env);
+}
