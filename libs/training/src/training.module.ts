@@ -2,11 +2,17 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { serviceDataModules, type ServiceInfraOptions } from '@llmops/messaging';
 import { parseTrainingConfig, TRAINING_CONFIG } from './config';
 import { DatasetVersionCreatedConsumer } from './consumers/dataset-version-created.consumer';
+import { RetrainingRequestedConsumer } from './consumers/retraining-requested.consumer';
 import { DatasetCatalogController } from './controllers/dataset-catalog.controller';
 import { executorRegistryProvider } from './executors/executor-registry.provider';
 import { CreateDatasetCatalog1764300002000 } from './migrations/create-dataset-catalog.migration';
 import { CreateRuns1764500001000 } from './migrations/create-runs.migration';
+import { PlanClock } from './plans/plan-clock.service';
+import { PlanController } from './plans/plan.controller';
+import { PlanService } from './plans/plan.service';
 import { DatasetCatalogRepository } from './repositories/dataset-catalog.repository';
+import { PlanRepository } from './repositories/plan.repository';
+import { SweepRepository } from './repositories/sweep.repository';
 import { RunRepository } from './repositories/run.repository';
 import { RunCallbackService } from './runs/run-callback.service';
 import { RunController } from './runs/run.controller';
@@ -18,10 +24,14 @@ import { RunService } from './runs/run.service';
 import { RunSpecValidator } from './runs/run-spec.validator';
 import { RunWakeup } from './runs/run-wakeup';
 import { DatasetCatalogService } from './services/dataset-catalog.service';
+import { SweepDriver } from './sweeps/sweep-driver.service';
+import { SweepController } from './sweeps/sweep.controller';
+import { SweepService } from './sweeps/sweep.service';
 
 /**
- * Training: the catalog of dataset versions (fed by ingestion's events), and runs — queued, executed on
- * pluggable executors (builtin worker thread, local process, Kubernetes Job), announced on Kafka.
+ * Training: the catalog of dataset versions (fed by ingestion's events); runs — queued, executed on
+ * pluggable executors (builtin worker thread, local process, Kubernetes Job), announced on Kafka; training
+ * plans that start runs on events or schedules; and hyperparameter sweeps.
  */
 @Module({})
 export class TrainingModule {
@@ -35,7 +45,14 @@ export class TrainingModule {
           migrations: [CreateDatasetCatalog1764300002000, CreateRuns1764500001000],
         }),
       ],
-      controllers: [DatasetCatalogController, DatasetVersionCreatedConsumer, RunController],
+      controllers: [
+        DatasetCatalogController,
+        DatasetVersionCreatedConsumer,
+        RetrainingRequestedConsumer,
+        RunController,
+        PlanController,
+        SweepController,
+      ],
       providers: [
         { provide: TRAINING_CONFIG, useValue: parseTrainingConfig(infra.env ?? process.env) },
         executorRegistryProvider,
@@ -50,6 +67,12 @@ export class TrainingModule {
         RunScheduler,
         RunService,
         RunCallbackService,
+        PlanRepository,
+        PlanService,
+        PlanClock,
+        SweepRepository,
+        SweepService,
+        SweepDriver,
       ],
     };
   }

@@ -110,4 +110,23 @@ export class DatasetCatalogRepository {
         }
       : null;
   }
+
+  /** The newest version of a dataset by id or name, for plan templates that follow `latest`. */
+  async latestVersion(
+    datasetId: string | null,
+    datasetName: string | null,
+  ): Promise<{ datasetId: string; datasetName: string; versionId: string; version: number } | null> {
+    const rows = await this.tx.query<
+      { dataset_id: string; dataset_name: string; version_id: string; version: number }[]
+    >(
+      `SELECT dataset_id, dataset_name, version_id, version FROM training.dataset_versions
+       WHERE ($1::uuid IS NULL OR dataset_id = $1::uuid) AND ($2::text IS NULL OR dataset_name = $2)
+       ORDER BY version DESC LIMIT 1`,
+      [datasetId, datasetName],
+    );
+    const r = rows[0];
+    return r
+      ? { datasetId: r.dataset_id, datasetName: r.dataset_name, versionId: r.version_id, version: r.version }
+      : null;
+  }
 }

@@ -124,7 +124,7 @@ export class RunExecutionService {
           ? ((await executor.reattach(executorRun)) ?? lostOutcome(log))
           : await executor.run(executorRun);
       await writes.drain();
-      await this.record(run, outcome, startedAt, log);
+      await this.record(run, outcome, startedAt, log, cancelReason(controller.signal));
     } catch (error) {
       await writes.drain();
       const code =
@@ -172,7 +172,13 @@ export class RunExecutionService {
     });
   }
 
-  private async record(run: RunRow, outcome: ExecutorOutcome, startedAt: Date, log: string[]): Promise<void> {
+  private async record(
+    run: RunRow,
+    outcome: ExecutorOutcome,
+    startedAt: Date,
+    log: string[],
+    cancelledBecause: string | null = null,
+  ): Promise<void> {
     const now = new Date().toISOString();
     await this.tx.run(async () => {
       const current = await this.runs.find(run.id, true);
@@ -183,7 +189,15 @@ export class RunExecutionService {
       )
         return;
       if (outcome.status === 'cancelled') {
-        await this.runs.finish(run.id, 'cancelled', { artifacts: outcome.artifacts, lastLogLines: log });
+        const error =
+          cancelledBecause === 'STOPPED_EARLY'
+            ? { code: 'STOPPED_EARLY', message: 'stopped early by its sweep (median rule)', retryable: false }
+            : null;
+        await this.runs.finish(run.id, 'cancelled', {
+          artifacts: outcome.artifacts,
+          lastLogLines: log,
+          error,
+        });
         return;
       }
       if (outcome.status === 'failed') {
@@ -245,6 +259,10 @@ export class RunExecutionService {
 function modelFormatOf(run: RunRow, artifacts: readonly ModelArtifact[]): RunCompletedV1['modelFormat'] {
   if (run.executor === 'builtin') return 'builtin';
   return artifacts.some((a) => a.role === 'adapter') ? 'adapter' : 'huggingface';
+}
+
+function cancelReason(signal: AbortSignal): string | null {
+  return signal.aborted && signal.reason instanceof Error ? signal.reason.message : null;
 }
 
 function lostOutcome(log: string[]): ExecutorOutcome {
