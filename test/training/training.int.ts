@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { Topics, type RunCompletedV1 } from '@llmops/contracts';
 import { supportDemoCorpus } from '@llmops/model-runtime';
@@ -25,10 +26,12 @@ interface Problem {
 }
 
 describe('training (real stack)', () => {
+  const stub = path.resolve(__dirname, '../../tools/trainer-stub/trainer_stub.py');
   const h = new PlatformHarness({
     TRAINING_POLL_MS: '200',
     TRAINING_PROGRESS_INTERVAL_MS: '0',
     INGESTION_POLL_MS: '200',
+    TRAINING_PROCESS_COMMANDS: JSON.stringify({ stub: ['python3', stub] }),
   });
   const store = stackStore(h.stack);
   let versionId = '';
@@ -183,5 +186,54 @@ describe('training (real stack)', () => {
     const retried = await h.request<Run>('training', 'POST', `/v1/training/runs/${b.body.id}/retry`);
     expect(retried.status).toBe(202);
     expect(await finished(b.body.id)).toMatchObject({ status: 'succeeded', attempt: 1 });
+  });
+
+  it('the same through the process executor (the protocol with a torch-free trainer stub)', async () => {
+    const created = await h.request<Run>('training', 'POST', '/v1/training/runs', {
+      baseModel: { kind: 'huggingface', repoId: 'sshleifer/tiny-gpt2', revision: null },
+      datasets: [{ versionId }],
+      method: 'lora',
+      hyperparameters: { learningRate: 0.0002, loraRank: 8 },
+      executor: { kind: 'process', settings: { command: 'stub' } },
+    });
+    expect(created.status).toBe(201);
+    const done = await finished(created.body.id);
+    expect(done.status).toBe('succeeded');
+    expect(done.artifacts.some((a) => a.role === 'adapter' || a.role === 'model')).toBe(true);
+    expect(done.lineage.trainer).toMatch(/^stub@.* sha256:[0-9a-f]{64}$/); // the stub's version line and its script's hash
+    const completed = (await h.readTopic(Topics.runCompleted, 2)).map(
+      (m) => JSON.parse(m.value) as RunCompletedV1,
+    );
+    expect(completed.find((e) => e.runId === created.body.id)).toMatchObject({
+      lineage: { executor: 'process', method: 'lora', baseModel: { kind: 'huggingface' } },
+    });
+  });
+
+  it('a crashing trainer ends the run failed with its last log lines, artifacts kept', async () => {
+    const created = await h.request<Run & { lastLogLines: string[] }>(
+      'training',
+      'POST',
+      '/v1/training/runs',
+      {
+        baseModel: { kind: 'huggingface', repoId: 'sshleifer/tiny-gpt2', revision: null },
+        datasets: [{ versionId }],
+        method: 'sft',
+        executor: { kind: 'process', settings: { command: 'stub', env: { LLMOPS_STUB_FAIL: '1' } } },
+      },
+    );
+    const done = (await finished(created.body.id)) as Run & { lastLogLines: string[] };
+    expect(done.status).toBe('failed');
+    expect(done.error?.code).toBe('TRAINER_EXITED');
+    expect(done.lastLogLines.join('\n')).toContain('simulated failure');
+    expect(done.artifacts.length).toBeGreaterThan(0);
+
+    const notAllowed = await h.request<Problem>('training', 'POST', '/v1/training/runs', {
+      baseModel: { kind: 'huggingface', repoId: 'sshleifer/tiny-gpt2', revision: null },
+      datasets: [{ versionId }],
+      method: 'sft',
+      executor: { kind: 'process', settings: { command: 'rm' } },
+    });
+    expect(notAllowed.status).toBe(422);
+    expect(notAllowed.body.code).toBe('INVALID_EXECUTOR_SETTINGS');
   });
 });

@@ -3,14 +3,22 @@ import path from 'node:path';
 import { z } from 'zod';
 import { envInt, parseConfig, type Env } from '@llmops/config';
 
-const jsonList = z.string().transform((s, ctx) => {
+/** A JSON array of commands, or an object naming argv prefixes: `{"hf": ["python3", "/opt/train.py"]}`. */
+const commandAllowList = z.string().transform((s, ctx): string[] | Record<string, string[]> => {
   try {
     const v: unknown = JSON.parse(s);
     if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v;
+    if (
+      typeof v === 'object' &&
+      v !== null &&
+      Object.values(v).every((a) => Array.isArray(a) && a.length > 0 && a.every((x) => typeof x === 'string'))
+    ) {
+      return v as Record<string, string[]>;
+    }
   } catch {
     // reported below
   }
-  ctx.addIssue({ code: 'custom', message: 'Expected a JSON array of strings' });
+  ctx.addIssue({ code: 'custom', message: 'Expected a JSON array of commands or an object of name → argv' });
   return z.NEVER;
 });
 
@@ -29,7 +37,7 @@ export const trainingConfigSchema = z.object({
   /** Scratch space for builtin and process runs. */
   TRAINING_WORK_DIR: z.string().min(1).default(path.join(os.tmpdir(), 'llmops-training')),
   /** Commands the `process` executor may run (JSON array of absolute paths or names on PATH). */
-  TRAINING_PROCESS_COMMANDS: jsonList.default([]),
+  TRAINING_PROCESS_COMMANDS: commandAllowList.default([]),
   /** Base URL trainers call back to (metrics, logs); defaults to this service's own address. */
   TRAINING_CALLBACK_BASE_URL: z.url().optional(),
   /** Kubernetes: a kubeconfig file; unset means in-cluster config (service account). */

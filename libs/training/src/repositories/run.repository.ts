@@ -193,6 +193,7 @@ export class RunRepository {
     id: string,
     status: 'succeeded' | 'failed' | 'cancelled',
     fields: {
+      lineage?: RunLineage;
       artifacts: ModelArtifact[];
       error?: ErrorInfo | null;
       lastLogLines?: string[];
@@ -201,7 +202,7 @@ export class RunRepository {
   ): Promise<void> {
     await this.tx.query(
       `UPDATE training.runs SET status = $2, finished_at = now(), artifacts = $3, error = $4,
-         last_log_lines = $5, latest_metrics = latest_metrics || $6::jsonb
+         last_log_lines = $5, latest_metrics = latest_metrics || $6::jsonb, lineage = COALESCE($7, lineage)
        WHERE id = $1`,
       [
         id,
@@ -210,6 +211,7 @@ export class RunRepository {
         fields.error ? json(fields.error) : null,
         json(fields.lastLogLines ?? []),
         json(fields.metrics ?? {}),
+        fields.lineage ? json(fields.lineage) : null,
       ],
     );
   }

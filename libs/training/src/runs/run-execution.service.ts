@@ -228,16 +228,18 @@ export class RunExecutionService {
         return;
       }
       const metrics = finite(outcome.metrics);
+      const lineage = { ...run.lineage, trainer: outcome.trainer || run.lineage.trainer };
       await this.runs.finish(run.id, 'succeeded', {
         artifacts: outcome.artifacts,
         lastLogLines: log,
         metrics,
+        lineage,
       });
       const completed: RunCompletedV1 = {
         runId: run.id,
         attempt: run.attempt,
         trigger: run.trigger,
-        lineage: { ...run.lineage, trainer: outcome.trainer || run.lineage.trainer },
+        lineage,
         modelFormat: modelFormatOf(run, outcome.artifacts),
         artifacts: outcome.artifacts,
         metrics,
