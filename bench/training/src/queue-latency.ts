@@ -104,8 +104,8 @@ async function main(): Promise<void> {
       baseModel: { kind: 'builtin', name: 'tiny-mlp-en' },
     };
     // Warm-up: the first builtin run trains the builtin base once per process.
-    await measure('warm-up', { ...common, hyperparameters: { maxSteps: 1 } });
-    const builtin = await measure('builtin', { ...common, hyperparameters: { maxSteps: 1 } });
+    await measure('warm-up', { ...common, hyperparameters: { maxSteps: 1, warmupSteps: 0 } });
+    const builtin = await measure('builtin', { ...common, hyperparameters: { maxSteps: 1, warmupSteps: 0 } });
     const processRuns = await measure('process', {
       ...common,
       executor: { kind: 'process', settings: { command: 'stub' } },
