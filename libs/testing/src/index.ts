@@ -5,3 +5,4 @@ export * from './stack-env';
 export * from './wait-for';
 export * from './start-stack-containers';
 export * from './platform-harness';
+export * from './kubernetes-stand-in';

@@ -40,8 +40,14 @@ export const trainingConfigSchema = z.object({
   TRAINING_PROCESS_COMMANDS: commandAllowList.default([]),
   /** Base URL trainers call back to (metrics, logs); defaults to this service's own address. */
   TRAINING_CALLBACK_BASE_URL: z.url().optional(),
-  /** Kubernetes: a kubeconfig file; unset means in-cluster config (service account). */
+  /** Kubernetes executor: a kubeconfig file, or `TRAINING_KUBERNETES_IN_CLUSTER=true` (service account). */
   TRAINING_KUBECONFIG: z.string().min(1).optional(),
+  TRAINING_KUBERNETES_IN_CLUSTER: z.enum(['true', 'false']).default('false'),
+  /** The object store as trainer pods reach it (default: S3_ENDPOINT); the bucket is S3_BUCKET. */
+  TRAINING_KUBERNETES_S3_ENDPOINT: z.string().min(1).optional(),
+  S3_ENDPOINT: z.string().min(1).optional(),
+  S3_BUCKET: z.string().min(1).default('llmops'),
+  S3_REGION: z.string().min(1).default('us-east-1'),
   TRAINING_KUBERNETES_NAMESPACE: z.string().min(1).default('llmops'),
 });
 

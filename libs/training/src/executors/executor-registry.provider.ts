@@ -4,6 +4,7 @@ import { ObjectStore } from '@llmops/storage';
 import { TRAINING_CONFIG, type TrainingConfig } from '../config';
 import { BuiltinExecutor } from './builtin/builtin.executor';
 import { TRAINING_EXECUTORS, type ExecutorRegistry } from './executor-registry';
+import { KubernetesExecutor } from './kubernetes';
 import { ProcessExecutor } from './process';
 import type { TrainingExecutor } from './training-executor';
 
@@ -23,6 +24,23 @@ export const executorRegistryProvider: Provider = {
           store,
           workDir: path.join(config.TRAINING_WORK_DIR, 'process'),
           allowedCommands: commands,
+        }),
+      );
+    }
+    const inCluster = config.TRAINING_KUBERNETES_IN_CLUSTER === 'true';
+    if (config.TRAINING_KUBECONFIG || inCluster) {
+      executors.push(
+        new KubernetesExecutor({
+          kubeConfig: config.TRAINING_KUBECONFIG
+            ? { kind: 'file', path: config.TRAINING_KUBECONFIG }
+            : { kind: 'in-cluster' },
+          namespace: config.TRAINING_KUBERNETES_NAMESPACE,
+          store,
+          objectStore: {
+            endpoint: config.TRAINING_KUBERNETES_S3_ENDPOINT ?? config.S3_ENDPOINT ?? '',
+            bucket: config.S3_BUCKET,
+            region: config.S3_REGION,
+          },
         }),
       );
     }

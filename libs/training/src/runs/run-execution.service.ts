@@ -50,7 +50,9 @@ export class RunExecutionService {
 
   /** Aborts everything on shutdown; the runs stay `running` and the next boot's reconciler decides. */
   abortAll(): void {
-    for (const controller of this.active.values()) controller.abort(new Error('shutdown'));
+    for (const controller of this.active.values()) {
+      controller.abort(Object.assign(new Error('shutdown'), { code: 'shutdown' }));
+    }
   }
 
   /** Issues a fresh callback token (stored hashed) for a run about to be claimed. */
@@ -124,9 +126,11 @@ export class RunExecutionService {
           ? ((await executor.reattach(executorRun)) ?? lostOutcome(log))
           : await executor.run(executorRun);
       await writes.drain();
+      if (isShutdown(controller.signal)) return; // left active: the next boot reattaches or re-queues it
       await this.record(run, outcome, startedAt, log, cancelReason(controller.signal));
     } catch (error) {
       await writes.drain();
+      if (isShutdown(controller.signal)) return;
       const code =
         typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : 'RUN_FAILED';
       await this.record(
@@ -261,6 +265,16 @@ export class RunExecutionService {
 function modelFormatOf(run: RunRow, artifacts: readonly ModelArtifact[]): RunCompletedV1['modelFormat'] {
   if (run.executor === 'builtin') return 'builtin';
   return artifacts.some((a) => a.role === 'adapter') ? 'adapter' : 'huggingface';
+}
+
+function isShutdown(signal: AbortSignal): boolean {
+  const reason: unknown = signal.reason;
+  return (
+    signal.aborted &&
+    typeof reason === 'object' &&
+    reason !== null &&
+    (reason as { code?: unknown }).code === 'shutdown'
+  );
 }
 
 function cancelReason(signal: AbortSignal): string | null {
