@@ -127,7 +127,7 @@ describe('deploy/: every YAML document is a valid Kubernetes object of a known k
 });
 
 describe('deploy/base: one Deployment and one Service per service', () => {
-  it('has exactly the seven services, the ConfigMap and nothing else', () => {
+  it('has exactly the seven services, the ConfigMap, training RBAC and nothing else', () => {
     const names = (kind: string): string[] =>
       baseObjects
         .filter((object) => object.kind === kind)
@@ -136,9 +136,12 @@ describe('deploy/base: one Deployment and one Service per service', () => {
     expect(names('Deployment')).toEqual([...SERVICE_NAMES].sort());
     expect(names('Service')).toEqual([...SERVICE_NAMES].sort());
     expect(names('ConfigMap')).toEqual([CONFIG_MAP]);
-    expect(
-      baseObjects.filter((object) => !['Deployment', 'Service', 'ConfigMap'].includes(object.kind)),
-    ).toEqual([]);
+    // The training service's Kubernetes executor: its account, a namespaced Role and the binding.
+    expect(names('ServiceAccount')).toEqual(['llmops-training']);
+    expect(names('Role')).toEqual(['llmops-training-jobs']);
+    expect(names('RoleBinding')).toEqual(['llmops-training-jobs']);
+    const known = ['Deployment', 'Service', 'ConfigMap', 'ServiceAccount', 'Role', 'RoleBinding'];
+    expect(baseObjects.filter((object) => !known.includes(object.kind))).toEqual([]);
   });
 
   describe.each(SERVICE_NAMES.map((name): [ServiceName, number] => [name, SERVICE_PORTS[name]]))(
