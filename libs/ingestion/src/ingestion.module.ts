@@ -7,7 +7,6 @@ import { DatasetEntity } from './entities/dataset.entity';
 import { DatasetVersionEntity } from './entities/dataset-version.entity';
 import { JobController } from './jobs/job.controller';
 import { JobOutcomeRecorder } from './jobs/job-outcome.recorder';
-import { JobWakeup } from './jobs/job-wakeup';
 import { JobWorker } from './jobs/job-worker.service';
 import { JobService } from './jobs/job.service';
 import { KafkaBatcher } from './kafka/kafka-batcher.service';
@@ -36,6 +35,7 @@ import { VersionBuilder } from './versions/version-builder.service';
 import { VersionController } from './versions/version.controller';
 import { VersionDiffService } from './versions/version-diff.service';
 import { VersionQueryService } from './versions/version-query.service';
+import { PollWakeup } from '@llmops/persistence';
 
 /**
  * Ingestion: sources, cleaning recipes, and the jobs that turn uploads, source runs, Kafka batches and
@@ -74,7 +74,7 @@ export class IngestionModule {
         DatasetService,
         RecipeService,
         BuildSpecResolver,
-        JobWakeup,
+        PollWakeup,
         JobService,
         JobOutcomeRecorder,
         JobWorker,

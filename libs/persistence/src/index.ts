@@ -5,3 +5,4 @@ export * from './database.module';
 export * from './database-readiness';
 export * from './is-connection-error';
 export * from './transaction-host';
+export { PollWakeup } from './poll-wakeup';

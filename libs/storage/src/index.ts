@@ -26,3 +26,4 @@ export { StorageKeyError } from './errors/storage-key.error';
 export { StorageNotFoundError } from './errors/storage-not-found.error';
 export { StorageUnavailableError } from './errors/storage-unavailable.error';
 export { StorageUnsupportedError } from './errors/storage-unsupported.error';
+export { objectKeyOf } from './domain/object-uri';

@@ -22,11 +22,11 @@ import { RunReconciler } from './runs/run-reconciler.service';
 import { RunScheduler } from './runs/run-scheduler.service';
 import { RunService } from './runs/run.service';
 import { RunSpecValidator } from './runs/run-spec.validator';
-import { RunWakeup } from './runs/run-wakeup';
 import { DatasetCatalogService } from './services/dataset-catalog.service';
 import { SweepDriver } from './sweeps/sweep-driver.service';
 import { SweepController } from './sweeps/sweep.controller';
 import { SweepService } from './sweeps/sweep.service';
+import { PollWakeup } from '@llmops/persistence';
 
 /**
  * Training: the catalog of dataset versions (fed by ingestion's events); runs — queued, executed on
@@ -59,7 +59,7 @@ export class TrainingModule {
         DatasetCatalogRepository,
         DatasetCatalogService,
         RunRepository,
-        RunWakeup,
+        PollWakeup,
         RunSpecValidator,
         RunIoResolver,
         RunExecutionService,

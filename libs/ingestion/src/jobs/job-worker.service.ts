@@ -5,12 +5,11 @@ import {
   type OnApplicationBootstrap,
   type OnModuleDestroy,
 } from '@nestjs/common';
-import { TransactionHost } from '@llmops/persistence';
+import { PollWakeup, TransactionHost } from '@llmops/persistence';
 import { INGESTION_CONFIG, type IngestionConfig } from '../config';
 import { JobRepository, type JobRow } from '../repositories/job.repository';
 import { VersionBuilder } from '../versions/version-builder.service';
 import { JobOutcomeRecorder } from './job-outcome.recorder';
-import { JobWakeup } from './job-wakeup';
 
 /**
  * Builds queued versions in the background: claims a job (`SKIP LOCKED`, so replicas share the queue),
@@ -29,7 +28,7 @@ export class JobWorker implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly jobs: JobRepository,
     private readonly builder: VersionBuilder,
     private readonly outcome: JobOutcomeRecorder,
-    private readonly wakeup: JobWakeup,
+    private readonly wakeup: PollWakeup,
   ) {}
 
   private get stopping(): boolean {

@@ -2,13 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import type { DatasetOrigin } from '@llmops/contracts';
 import { AppError } from '@llmops/http';
-import { TransactionHost } from '@llmops/persistence';
+import { PollWakeup, TransactionHost } from '@llmops/persistence';
 import type { BuildSpec } from '../domain/build-spec';
 import type { JobInput } from '../domain/job-input';
 import type { JobView } from '../dtos/build-options.dto';
 import { DatasetRepository } from '../repositories/dataset.repository';
 import { JobRepository, type JobRow } from '../repositories/job.repository';
-import { JobWakeup } from './job-wakeup';
 
 export const toJobView = (job: JobRow): JobView => ({
   id: job.id,
@@ -40,7 +39,7 @@ export class JobService {
     private readonly tx: TransactionHost,
     private readonly jobs: JobRepository,
     private readonly datasets: DatasetRepository,
-    private readonly wakeup: JobWakeup,
+    private readonly wakeup: PollWakeup,
   ) {}
 
   /** Queues a job; joins the caller's transaction when there is one (consumers claim their event with it). */

@@ -3,10 +3,10 @@ import { v5 as uuidv5 } from 'uuid';
 import type { ExportCompletedV1 } from '@llmops/contracts';
 import { TransactionHost } from '@llmops/persistence';
 import { DEFAULT_SPLIT_RATIOS } from '../domain/build-spec';
-import { keyFromUri } from '../domain/object-uri';
 import { JobService } from '../jobs/job.service';
 import { DatasetRepository } from '../repositories/dataset.repository';
 import type { DatasetEntity } from '../entities/dataset.entity';
+import { objectKeyOf } from '@llmops/storage';
 
 /** Namespace for dataset ids derived from labeling project ids (stable across redeliveries). */
 const LABELING_DATASETS = '0b7f8f55-7a3e-4b44-9c1e-5f0c1a3f2b10';
@@ -29,7 +29,7 @@ export class LabelingImportService {
     await this.jobs.enqueue({
       datasetId,
       origin: { kind: 'labeling-export', projectId: event.projectId, exportId: event.exportId },
-      input: { kind: 'labeling-export', key: keyFromUri(event.file.uri), format: event.format },
+      input: { kind: 'labeling-export', key: objectKeyOf(event.file.uri), format: event.format },
       build: {
         recipe: null,
         splitRatios: { ...DEFAULT_SPLIT_RATIOS },

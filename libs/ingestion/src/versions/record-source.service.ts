@@ -10,11 +10,10 @@ import {
 } from '@llmops/data-formats';
 import type { RecordsV1 } from '@llmops/contracts';
 import { TransactionHost } from '@llmops/persistence';
-import { ObjectStore } from '@llmops/storage';
+import { objectKeyOf, ObjectStore } from '@llmops/storage';
 import { INGESTION_CONFIG, type IngestionConfig } from '../config';
 import { connectorFor, type SourceInput } from '../connectors';
 import type { BuildSpec } from '../domain/build-spec';
-import { keyFromUri } from '../domain/object-uri';
 import { DatasetRepository } from '../repositories/dataset.repository';
 import type { JobRow } from '../repositories/job.repository';
 import { RecordBufferRepository } from '../repositories/record-buffer.repository';
@@ -78,10 +77,10 @@ export class RecordSource {
     if (!version)
       throw Object.assign(new Error(`no dataset version ${versionId}`), { code: 'unknown-version' });
     const descriptor = version.descriptor as { manifest: { uri: string } };
-    const manifest = await readManifest(this.store, keyFromUri(descriptor.manifest.uri));
+    const manifest = await readManifest(this.store, objectKeyOf(descriptor.manifest.uri));
     for (const shard of manifest.shards) {
       if (split && shard.split !== split) continue;
-      for await (const record of readShard(await this.store.get(keyFromUri(shard.uri)))) yield { record };
+      for await (const record of readShard(await this.store.get(objectKeyOf(shard.uri)))) yield { record };
     }
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
-import { ObjectStore } from '@llmops/storage';
+import { objectKeyOf, ObjectStore } from '@llmops/storage';
 import type { RunIo } from '../executors/training-executor';
 import { DatasetCatalogRepository } from '../repositories/dataset-catalog.repository';
 import type { RunRow } from '../repositories/run.repository';
@@ -9,8 +9,6 @@ import type { RunRow } from '../repositories/run.repository';
 const ManifestSchema = z.object({
   shards: z.array(z.object({ uri: z.string(), split: z.string() })),
 });
-
-const keyOf = (uri: string) => uri.replace(/^s3:\/\/[^/]+\//, '');
 
 /** Turns a run's dataset splits into shard URIs (from each version's manifest) and its output prefix. */
 @Injectable()
@@ -29,7 +27,7 @@ export class RunIoResolver {
           code: 'UNKNOWN_DATASET_VERSION',
         });
       const manifest = ManifestSchema.parse(
-        JSON.parse((await this.store.getBuffer(keyOf(version.manifestUri))).toString('utf8')),
+        JSON.parse((await this.store.getBuffer(objectKeyOf(version.manifestUri))).toString('utf8')),
       );
       const shardUris = manifest.shards
         .filter((s) => d.split === 'all' || s.split === d.split)

@@ -5,13 +5,12 @@ import {
   type OnApplicationBootstrap,
   type OnModuleDestroy,
 } from '@nestjs/common';
-import { TransactionHost } from '@llmops/persistence';
+import { PollWakeup, TransactionHost } from '@llmops/persistence';
 import { TRAINING_CONFIG, type TrainingConfig } from '../config';
 import { TRAINING_EXECUTORS, type ExecutorRegistry } from '../executors/executor-registry';
 import { RunRepository } from '../repositories/run.repository';
 import { RunExecutionService } from './run-execution.service';
 import { RunReconciler } from './run-reconciler.service';
-import { RunWakeup } from './run-wakeup';
 
 /**
  * The queue: per executor, starts queued runs (priority first, then age) while fewer than the
@@ -32,7 +31,7 @@ export class RunScheduler implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly runs: RunRepository,
     private readonly execution: RunExecutionService,
     private readonly reconciler: RunReconciler,
-    private readonly wakeup: RunWakeup,
+    private readonly wakeup: PollWakeup,
   ) {}
 
   onApplicationBootstrap(): void {

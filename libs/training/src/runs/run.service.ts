@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { AppError } from '@llmops/http';
-import { TransactionHost } from '@llmops/persistence';
+import { PollWakeup, TransactionHost } from '@llmops/persistence';
 import { TERMINAL_STATUSES, type RunTriggerInfo } from '../domain/run-status';
 import type { RunSpec } from '../domain/run-spec';
 import { RunRepository, type RunRow } from '../repositories/run.repository';
 import type { RunView } from './run.dto';
 import { RunExecutionService } from './run-execution.service';
 import { RunSpecValidator } from './run-spec.validator';
-import { RunWakeup } from './run-wakeup';
 
 export const toRunView = (r: RunRow): RunView => ({
   id: r.id,
@@ -42,7 +41,7 @@ export class RunService {
     private readonly runs: RunRepository,
     private readonly validator: RunSpecValidator,
     private readonly execution: RunExecutionService,
-    private readonly wakeup: RunWakeup,
+    private readonly wakeup: PollWakeup,
   ) {}
 
   /** Queues a run (joins the caller's transaction: plans and sweeps queue runs with their own writes). */

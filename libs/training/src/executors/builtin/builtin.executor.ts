@@ -6,7 +6,7 @@ import { createGunzip } from 'node:zlib';
 import { z } from 'zod';
 import type { ModelArtifact } from '@llmops/contracts';
 import { TRAINER_VERSION, type TrainingExample, type TrainingProgress } from '@llmops/model-runtime';
-import type { ObjectStore } from '@llmops/storage';
+import { objectKeyOf, type ObjectStore } from '@llmops/storage';
 import type { ExecutorOutcome, ExecutorRun, TrainingExecutor } from '../training-executor';
 import { runBuiltinJob, type BuiltinJobInput, type BuiltinJobOutput } from './builtin-training-job';
 
@@ -27,8 +27,6 @@ const SHAPES: Record<ExecutorRun['method'], readonly TrainingExample['kind'][]> 
   lora: ['prompt-completion', 'chat', 'text'],
   dpo: ['preference'],
 };
-
-const keyOf = (uri: string) => uri.replace(/^s3:\/\/[^/]+\//, '');
 
 class BuiltinRunError extends Error {
   constructor(
@@ -118,7 +116,7 @@ export class BuiltinExecutor implements TrainingExecutor {
     for (const dataset of run.io.datasets) {
       for (const uri of dataset.shardUris) {
         const lines = createInterface({
-          input: (await this.store.get(keyOf(uri))).pipe(createGunzip()),
+          input: (await this.store.get(objectKeyOf(uri))).pipe(createGunzip()),
           crlfDelay: Infinity,
         });
         for await (const line of lines) {
@@ -186,7 +184,7 @@ export class BuiltinExecutor implements TrainingExecutor {
     const artifacts: ModelArtifact[] = [];
     for (const file of output.files) {
       const stored = await this.store.put(
-        `${keyOf(run.io.outputPrefix)}output/${file.name}`,
+        `${objectKeyOf(run.io.outputPrefix)}output/${file.name}`,
         Buffer.from(file.bytes),
         {
           contentType: file.name.endsWith('.json') ? 'application/json' : 'application/octet-stream',
@@ -195,7 +193,7 @@ export class BuiltinExecutor implements TrainingExecutor {
       artifacts.push({ uri: stored.uri, sha256: stored.sha256, size: stored.size, role: file.role });
     }
     const metrics = await this.store.put(
-      `${keyOf(run.io.outputPrefix)}output/metrics.json`,
+      `${objectKeyOf(run.io.outputPrefix)}output/metrics.json`,
       Buffer.from(JSON.stringify(output.metrics, null, 2)),
       { contentType: 'application/json' },
     );

@@ -1,10 +1,1 @@
-/**
- * The store key behind an object-store URI (`s3://<bucket>/<key>` → `<key>`). Run IO carries URIs, the
- * store takes keys; a bare key is accepted as is, so callers that already hold keys need no URI.
- */
-export function objectKeyOf(uriOrKey: string): string {
-  if (!uriOrKey.startsWith('s3://')) return uriOrKey;
-  const match = /^s3:\/\/[^/]+\/(.+)$/.exec(uriOrKey);
-  if (!match?.[1]) throw new Error(`not an object store URI: ${uriOrKey}`);
-  return match[1];
-}
+export { objectKeyOf } from '@llmops/storage';

@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
 
-/** Lets a newly queued run start at once instead of at the next poll (same process only). */
+/**
+ * Wakes a polling worker (job queue, scheduler) at once when work is queued in this process, instead of
+ * at its next poll. Each feature module provides its own instance.
+ */
 @Injectable()
-export class RunWakeup {
+export class PollWakeup {
   private waiters: (() => void)[] = [];
 
   notify(): void {
