@@ -12,3 +12,25 @@ export interface SideResult {
 }
 
 export const ROUGE_BENCH_TYPES = ['rouge1', 'rouge2', 'rougeL'] as const;
+
+/** Paired bootstrap benchmark: BLEU on the first 1,000 segments, 1,000 resamples (sacreBLEU's default). */
+export const BOOTSTRAP_SEGMENTS = 1000;
+export const BOOTSTRAP_RESAMPLES = 1000;
+
+/**
+ * The two systems the bootstrap compares: the corpus hypotheses and a weaker champion that drops every
+ * fifth word. reference.py derives the same champion (str.split(' ') and JS split(' ') agree).
+ */
+export function bootstrapSystems(
+  hyps: readonly string[],
+  refs: readonly string[],
+): { candidate: string[]; champion: string[]; refs: string[] } {
+  const candidate = hyps.slice(0, BOOTSTRAP_SEGMENTS);
+  const champion = candidate.map((h) =>
+    h
+      .split(' ')
+      .filter((_, j) => j % 5 !== 4)
+      .join(' '),
+  );
+  return { candidate, champion, refs: refs.slice(0, BOOTSTRAP_SEGMENTS) };
+}

@@ -1,8 +1,24 @@
-// Our side: times corpusBleu, corpusChrf and scoreRouge (per pair) on the corpus in --data, in one process.
+// Our side: times corpusBleu, corpusChrf, scoreRouge (per pair) and a BLEU paired bootstrap on the corpus in
+// --data, in one process.
 import { writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { corpusBleu, corpusChrf, scoreRouge, type RougeScores } from '@llmops/eval-metrics';
-import { ROUGE_BENCH_TYPES, args, readLines, required, type SideResult } from './common';
+import {
+  bleuResamplable,
+  corpusBleu,
+  corpusChrf,
+  pairedBootstrap,
+  scoreRouge,
+  type RougeScores,
+} from '@llmops/eval-metrics';
+import {
+  BOOTSTRAP_RESAMPLES,
+  ROUGE_BENCH_TYPES,
+  args,
+  bootstrapSystems,
+  readLines,
+  required,
+  type SideResult,
+} from './common';
 
 const a = args(process.argv.slice(2));
 const dir = required(a, 'data');
@@ -19,11 +35,23 @@ const rouge = (useStemmer: boolean): RougeScores[] => {
   return out;
 };
 
+const paired = bootstrapSystems(hyps, refs);
+// Statistics extraction for both systems plus the resampling, as the evaluation service would run it.
+const bootstrap = (): { score: number } => {
+  const result = pairedBootstrap(
+    bleuResamplable(paired.candidate, [paired.refs]),
+    bleuResamplable(paired.champion, [paired.refs]),
+    { resamples: BOOTSTRAP_RESAMPLES },
+  );
+  return { score: result.difference };
+};
+
 const benches: Record<string, () => unknown> = {
   bleu: () => corpusBleu(hyps, refStreams),
   chrf: () => corpusChrf(hyps, refStreams),
   rouge: () => rouge(false),
   rouge_stem: () => rouge(true),
+  bootstrap_bleu: bootstrap,
 };
 
 const result: SideResult = {
@@ -41,7 +69,7 @@ for (const [name, fn] of Object.entries(benches)) {
     last = fn();
     seconds.push((performance.now() - t0) / 1000);
   }
-  if (name === 'bleu' || name === 'chrf') {
+  if (name === 'bleu' || name === 'chrf' || name === 'bootstrap_bleu') {
     result.runs[name] = { seconds, score: (last as { score: number }).score };
   } else {
     const perPair = last as RougeScores[];

@@ -1,7 +1,5 @@
-import { pythonSplit } from './python-text';
-
-/** n-gram counts per order (index n-1); keys join tokens with a space, which tokens never contain. */
-type NgramCounts = Map<string, number>[];
+import { NgramMatcher, type SymbolRange } from '../ngram/ngram-matcher';
+import { SymbolInterner } from '../ngram/symbol-interner';
 
 /** Per-segment sufficient statistics, summed over a corpus before scoring. */
 export interface BleuStatistics {
@@ -11,25 +9,26 @@ export interface BleuStatistics {
   total: number[];
 }
 
-function extractNgrams(line: string, maxOrder: number): { counts: NgramCounts; length: number } {
-  const tokens = pythonSplit(line);
-  const counts: NgramCounts = [];
-  for (let n = 1; n <= maxOrder; n++) {
-    const order = new Map<string, number>();
-    for (let i = 0; i + n <= tokens.length; i++) {
-      const key = tokens.slice(i, i + n).join(' ');
-      order.set(key, (order.get(key) ?? 0) + 1);
-    }
-    counts.push(order);
+/** Flat layout of one segment's statistics: [sysLen, refLen, correct 1..maxOrder, total 1..maxOrder]. */
+export const bleuStatisticsWidth = (maxOrder: number): number => 2 + 2 * maxOrder;
+
+/** Reads one segment's (or a sum's) statistics out of the flat layout. */
+export function bleuStatisticsAt(flat: ArrayLike<number>, maxOrder: number, at = 0): BleuStatistics {
+  const correct: number[] = [];
+  const total: number[] = [];
+  for (let i = 0; i < maxOrder; i++) {
+    correct.push(flat[at + 2 + i] ?? 0);
+    total.push(flat[at + 2 + maxOrder + i] ?? 0);
   }
-  return { counts, length: tokens.length };
+  return { sysLen: flat[at] ?? 0, refLen: flat[at + 1] ?? 0, correct, total };
 }
 
 /** The reference length closest to the hypothesis length; the shorter one on a tie. */
-function closestRefLen(hypLen: number, refLens: readonly number[]): number {
+function closestRefLen(hypLen: number, refs: readonly SymbolRange[]): number {
   let closestDiff = -1;
   let closestLen = -1;
-  for (const refLen of refLens) {
+  for (const r of refs) {
+    const refLen = r.end - r.start;
     const diff = Math.abs(hypLen - refLen);
     if (closestDiff === -1 || diff < closestDiff) {
       closestDiff = diff;
@@ -39,52 +38,45 @@ function closestRefLen(hypLen: number, refLens: readonly number[]): number {
   return closestLen;
 }
 
-/** Clipped n-gram matches of one (preprocessed) hypothesis against all its (preprocessed) references. */
-export function bleuSegmentStatistics(
-  hypothesis: string,
-  references: readonly string[],
-  maxOrder: number,
-): BleuStatistics {
-  // A hypothesis n-gram may match as often as it occurs in the reference that holds it most.
-  const refMax: NgramCounts = Array.from({ length: maxOrder }, () => new Map<string, number>());
-  const refLens: number[] = [];
-  for (const reference of references) {
-    const { counts, length } = extractNgrams(reference, maxOrder);
-    refLens.push(length);
-    counts.forEach((order, index) => {
-      const merged = refMax[index];
-      if (!merged) return;
-      for (const [key, count] of order) merged.set(key, Math.max(merged.get(key) ?? 0, count));
-    });
-  }
-  const { counts, length } = extractNgrams(hypothesis, maxOrder);
-  const correct = new Array<number>(maxOrder).fill(0);
-  const total = new Array<number>(maxOrder).fill(0);
-  counts.forEach((order, index) => {
-    const ref = refMax[index];
-    for (const [key, count] of order) {
-      total[index] = (total[index] ?? 0) + count;
-      correct[index] = (correct[index] ?? 0) + Math.min(count, ref?.get(key) ?? 0);
-    }
-  });
-  return { sysLen: length, refLen: closestRefLen(length, refLens), correct, total };
+/** Reused across calls (JS runs one call at a time; nothing here is re-entrant). */
+const words = new SymbolInterner();
+const matcher = new NgramMatcher();
+
+/** Appends one segment's tokens to `sink` as word symbols. */
+export type BleuSegmentTokenizer = (segment: string, sink: SymbolInterner) => void;
+
+function appendTokens(segment: string, tokenize: BleuSegmentTokenizer): SymbolRange {
+  const start = words.length;
+  tokenize(segment, words);
+  return { start, end: words.length };
 }
 
-/** Corpus statistics are plain sums of the segments'. */
-export function sumBleuStatistics(segments: readonly BleuStatistics[], maxOrder: number): BleuStatistics {
-  const sum: BleuStatistics = {
-    sysLen: 0,
-    refLen: 0,
-    correct: new Array<number>(maxOrder).fill(0),
-    total: new Array<number>(maxOrder).fill(0),
-  };
-  for (const s of segments) {
-    sum.sysLen += s.sysLen;
-    sum.refLen += s.refLen;
-    for (let i = 0; i < maxOrder; i++) {
-      sum.correct[i] = (sum.correct[i] ?? 0) + (s.correct[i] ?? 0);
-      sum.total[i] = (sum.total[i] ?? 0) + (s.total[i] ?? 0);
-    }
+/**
+ * Clipped n-gram matches of each (tokenized) hypothesis against all its references, as sacreBLEU's
+ * `BLEU._compute_segment_statistics`: a hypothesis n-gram may match as often as it occurs in the
+ * reference that holds it most. Segment i occupies `[i * width, (i + 1) * width)` of the result
+ * (`bleuStatisticsWidth`). Streams must be aligned.
+ */
+export function bleuSegmentStatistics(
+  hypotheses: readonly string[],
+  references: readonly (readonly string[])[],
+  tokenize: BleuSegmentTokenizer,
+  maxOrder: number,
+): Float64Array {
+  const width = bleuStatisticsWidth(maxOrder);
+  const out = new Float64Array(hypotheses.length * width);
+  const refs: SymbolRange[] = [];
+  for (let i = 0; i < hypotheses.length; i++) {
+    words.reset();
+    refs.length = 0;
+    const hyp = appendTokens(hypotheses[i] ?? '', tokenize);
+    for (const stream of references) refs.push(appendTokens(stream[i] ?? '', tokenize));
+    const at = i * width;
+    const hypLen = hyp.end - hyp.start;
+    out[at] = hypLen;
+    out[at + 1] = closestRefLen(hypLen, refs);
+    matcher.match(words.symbols, words.alphabet, hyp, refs, maxOrder, out, at + 2);
+    for (let n = 1; n <= maxOrder; n++) out[at + 1 + maxOrder + n] = Math.max(0, hypLen - n + 1);
   }
-  return sum;
+  return out;
 }

@@ -1,16 +1,9 @@
-import { pythonSplit } from './python-text';
+import { isPythonWhitespace, pythonSplit } from './python-text';
+import { tokens13a } from './tokenize-13a';
 
 export type BleuTokenizerName = '13a' | 'intl' | 'char' | 'none';
 
 export const BLEU_TOKENIZERS: readonly BleuTokenizerName[] = ['13a', 'intl', 'char', 'none'];
-
-// sacreBLEU's TokenizerRegexp (mteval-v13a), applied in order; Python `re` with ASCII digit classes.
-const REGEXP_RULES: readonly (readonly [RegExp, string])[] = [
-  [/([{-~[-` -&(-+:-@/])/gu, ' $1 '],
-  [/([^0-9])([.,])/gu, '$1 $2 '],
-  [/([.,])([^0-9])/gu, ' $1 $2'],
-  [/([0-9])(-)/gu, '$1 $2 '],
-];
 
 // sacreBLEU's TokenizerV14International (mteval-v14 --international-tokenization), `regex` Unicode classes.
 const INTL_RULES: readonly (readonly [RegExp, string])[] = [
@@ -19,35 +12,42 @@ const INTL_RULES: readonly (readonly [RegExp, string])[] = [
   [/(\p{S})/gu, ' $1 '],
 ];
 
-function applyRules(line: string, rules: readonly (readonly [RegExp, string])[]): string {
+function tokensIntl(line: string): string[] {
   let out = line;
-  for (const [pattern, replacement] of rules) out = out.replace(pattern, replacement);
-  return pythonSplit(out).join(' ');
+  for (const [pattern, replacement] of INTL_RULES) out = out.replace(pattern, replacement);
+  return pythonSplit(out);
 }
 
-function tokenize13a(line: string): string {
-  let out = line.replaceAll('<skipped>', '').replaceAll('-\n', '').replaceAll('\n', ' ');
-  if (out.includes('&'))
-    out = out
-      .replaceAll('&quot;', '"')
-      .replaceAll('&amp;', '&')
-      .replaceAll('&lt;', '<')
-      .replaceAll('&gt;', '>');
-  // The padding spaces let the period/comma rules fire at the segment's edges, as mteval-v13a does.
-  return applyRules(` ${out} `, REGEXP_RULES);
+/** Python iterates code points, so astral characters stay whole; whitespace only separates. */
+function tokensChar(line: string): string[] {
+  return Array.from(line).filter((char) => !isPythonWhitespace(char.codePointAt(0) ?? 0));
 }
 
 /** Tokenizes one segment exactly as sacreBLEU's tokenizer of that name. */
 export function tokenizeBleu(line: string, tokenizer: BleuTokenizerName): string {
   switch (tokenizer) {
     case '13a':
-      return tokenize13a(line);
+      return tokens13a(line).join(' ');
     case 'intl':
-      return applyRules(line, INTL_RULES);
+      return tokensIntl(line).join(' ');
     case 'char':
-      // Python iterates code points, so astral characters stay whole.
+      // sacreBLEU's TokenizerChar joins every code point, whitespace included, without collapsing.
       return Array.from(line).join(' ');
     case 'none':
       return line;
+  }
+}
+
+/** The tokens BLEU counts: `tokenizeBleu(line, tokenizer).split()` in Python, without the round trip. */
+export function bleuTokens(line: string, tokenizer: BleuTokenizerName): string[] {
+  switch (tokenizer) {
+    case '13a':
+      return tokens13a(line);
+    case 'intl':
+      return tokensIntl(line);
+    case 'char':
+      return tokensChar(line);
+    case 'none':
+      return pythonSplit(line);
   }
 }

@@ -1,8 +1,17 @@
-import { type BleuTokenizerName, tokenizeBleu } from './bleu-tokenizer';
+import { sumSegmentStatistics } from '../ngram/segment-statistics';
+import { TokenSpans } from '../ngram/token-spans';
+import { type BleuTokenizerName, bleuTokens } from './bleu-tokenizer';
 import { BLEU_SMOOTH_DEFAULTS, type BleuNumbers, type BleuSmoothMethod, computeBleu } from './bleu-score';
-import { type BleuStatistics, bleuSegmentStatistics, sumBleuStatistics } from './bleu-statistics';
+import {
+  type BleuSegmentTokenizer,
+  type BleuStatistics,
+  bleuSegmentStatistics,
+  bleuStatisticsAt,
+  bleuStatisticsWidth,
+} from './bleu-statistics';
 import { assertAlignedStreams } from './metric-input.error';
 import { pythonFixed, pythonRstrip } from './python-text';
+import { spans13a } from './tokenize-13a';
 import { SACREBLEU_COMPAT_VERSION } from './sacrebleu-compat';
 
 const MAX_NGRAM_ORDER = 4;
@@ -26,9 +35,14 @@ export interface BleuScore extends BleuNumbers {
   signature: string;
 }
 
-type ResolvedOptions = Required<Omit<BleuOptions, 'smoothValue'>> & { smoothValue: number | undefined };
+export type ResolvedBleuOptions = Required<Omit<BleuOptions, 'smoothValue'>> & {
+  smoothValue: number | undefined;
+};
 
-function resolve(options: BleuOptions, effectiveOrderDefault: boolean): ResolvedOptions {
+export function resolveBleuOptions(
+  options: BleuOptions,
+  effectiveOrderDefault: boolean,
+): ResolvedBleuOptions {
   return {
     tokenize: options.tokenize ?? '13a',
     lowercase: options.lowercase ?? false,
@@ -38,7 +52,7 @@ function resolve(options: BleuOptions, effectiveOrderDefault: boolean): Resolved
   };
 }
 
-function bleuSignature(nrefs: number, o: ResolvedOptions): string {
+function bleuSignature(nrefs: number, o: ResolvedBleuOptions): string {
   const smoothDefault = BLEU_SMOOTH_DEFAULTS[o.smooth];
   const smooth =
     smoothDefault === null ? o.smooth : `${o.smooth}[${pythonFixed(o.smoothValue ?? smoothDefault, 2)}]`;
@@ -47,11 +61,38 @@ function bleuSignature(nrefs: number, o: ResolvedOptions): string {
   return `nrefs:${nrefs}|case:${kase}|eff:${eff}|tok:${o.tokenize}|smooth:${smooth}|version:${SACREBLEU_COMPAT_VERSION}`;
 }
 
-function preprocess(segment: string, o: ResolvedOptions): string {
-  return tokenizeBleu(pythonRstrip(o.lowercase ? segment.toLowerCase() : segment), o.tokenize);
+const spans = new TokenSpans();
+
+/** sacreBLEU's `_preprocess_segment` (lowercase, rstrip, tokenize), then Python's `split()`. */
+function tokenizer(o: ResolvedBleuOptions): BleuSegmentTokenizer {
+  const prep = (segment: string): string => pythonRstrip(o.lowercase ? segment.toLowerCase() : segment);
+  if (o.tokenize === '13a')
+    // The common case, without a substring per token.
+    return (segment, sink) => {
+      spans13a(prep(segment), spans);
+      for (let i = 0; i < spans.count; i++)
+        sink.appendSlice(spans.line, spans.starts[i] as number, spans.ends[i] as number);
+    };
+  return (segment, sink) => {
+    for (const token of bleuTokens(prep(segment), o.tokenize)) sink.appendWord(token);
+  };
 }
 
-function score(stats: BleuStatistics, nrefs: number, o: ResolvedOptions): BleuScore {
+/** Per-segment statistics of an aligned corpus, in `bleuStatisticsWidth(MAX_NGRAM_ORDER)` columns. */
+export function bleuCorpusStatistics(
+  hypotheses: readonly string[],
+  references: readonly (readonly string[])[],
+  o: ResolvedBleuOptions,
+): Float64Array {
+  return bleuSegmentStatistics(hypotheses, references, tokenizer(o), MAX_NGRAM_ORDER);
+}
+
+/** The score of summed statistics (flat layout). */
+export function bleuFromTotals(totals: Float64Array, nrefs: number, o: ResolvedBleuOptions): BleuScore {
+  return score(bleuStatisticsAt(totals, MAX_NGRAM_ORDER), nrefs, o);
+}
+
+function score(stats: BleuStatistics, nrefs: number, o: ResolvedBleuOptions): BleuScore {
   const numbers = computeBleu(stats, {
     smooth: o.smooth,
     smoothValue: o.smoothValue,
@@ -72,15 +113,13 @@ export function corpusBleu(
   options: BleuOptions = {},
 ): BleuScore {
   assertAlignedStreams(hypotheses, references);
-  const o = resolve(options, false);
-  const segments = hypotheses.map((hypothesis, i) =>
-    bleuSegmentStatistics(
-      preprocess(hypothesis, o),
-      references.map((stream) => preprocess(stream[i] ?? '', o)),
-      MAX_NGRAM_ORDER,
-    ),
+  const o = resolveBleuOptions(options, false);
+  const perSegment = bleuCorpusStatistics(hypotheses, references, o);
+  return bleuFromTotals(
+    sumSegmentStatistics(perSegment, bleuStatisticsWidth(MAX_NGRAM_ORDER)),
+    references.length,
+    o,
   );
-  return score(sumBleuStatistics(segments, MAX_NGRAM_ORDER), references.length, o);
 }
 
 /** Sentence BLEU as sacreBLEU's `sentence_bleu` (effective order on by default). */

@@ -1,5 +1,16 @@
 /** Stable codes, because `instanceof` does not survive a process boundary. */
-export type MetricInputErrorCode = 'STREAM_LENGTH_MISMATCH' | 'EMPTY_CORPUS' | 'NO_REFERENCES';
+export type MetricInputErrorCode =
+  | 'STREAM_LENGTH_MISMATCH'
+  | 'EMPTY_CORPUS'
+  | 'NO_REFERENCES'
+  /** Two systems compared item by item have different item counts. */
+  | 'SIZE_MISMATCH'
+  /** A resample index is not an integer in [0, size). */
+  | 'INDEX_OUT_OF_RANGE'
+  /** A per-item value is NaN or infinite. */
+  | 'NON_FINITE_VALUE'
+  /** An option is outside its domain (e.g. confidenceLevel not in (0, 1)). */
+  | 'INVALID_OPTION';
 
 /** Bad input to a corpus metric (sacreBLEU silently truncates mismatched streams; we refuse). */
 export class MetricInputError extends Error {

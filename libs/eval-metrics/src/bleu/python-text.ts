@@ -5,6 +5,23 @@ const PYTHON_WHITESPACE =
 const WHITESPACE_RUN = new RegExp(`[${PYTHON_WHITESPACE}]+`, 'u');
 const TRAILING_WHITESPACE = new RegExp(`[${PYTHON_WHITESPACE}]+$`, 'u');
 
+/** Whether a UTF-16 code unit (or code point) is whitespace to Python's `str.split()`; same set as above. */
+export function isPythonWhitespace(code: number): boolean {
+  if (code <= 0x20) return code >= 0x1c ? true : code >= 0x09 && code <= 0x0d;
+  if (code < 0x85) return false;
+  return (
+    code === 0x85 ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000
+  );
+}
+
 /** Python's `s.split()`: split on whitespace runs, no empty pieces. */
 export function pythonSplit(text: string): string[] {
   return text.split(WHITESPACE_RUN).filter((piece) => piece !== '');
@@ -12,6 +29,7 @@ export function pythonSplit(text: string): string[] {
 
 /** Python's `s.rstrip()`. */
 export function pythonRstrip(text: string): string {
+  if (text.length === 0 || !isPythonWhitespace(text.charCodeAt(text.length - 1))) return text;
   return text.replace(TRAILING_WHITESPACE, '');
 }
 

@@ -5,7 +5,7 @@ export interface ChrfScoringOptions {
 }
 
 /** sacreBLEU's `CHRF._compute_f_score` over flattened [hyp, ref, match] triples, one per order. */
-export function chrfFScore(stats: readonly number[], options: ChrfScoringOptions): number {
+export function chrfFScore(stats: ArrayLike<number>, options: ChrfScoringOptions): number {
   const eps = 1e-16;
   const factor = options.beta ** 2;
   let score = 0;

@@ -1,28 +1,14 @@
 import { pythonSplit } from '../bleu/python-text';
+import { NgramMatcher, type SymbolRange } from '../ngram/ngram-matcher';
+import { SymbolInterner } from '../ngram/symbol-interner';
+import { chrfFScore } from './chrf-score';
+import { chrfScoring, type ResolvedChrfOptions } from './chrf-options';
 
-type Counts = Map<string, number>;
+/** [hyp count, ref count, matches] per order, char orders first, then word orders (chrF++). */
+export const CHRF_STATS_PER_ORDER = 3;
 
 // Python's string.punctuation, which chrF++ peels off word edges.
 const PUNCTUATION = new Set('!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~');
-
-function count(items: Iterable<string>): Counts {
-  const counts: Counts = new Map();
-  for (const item of items) counts.set(item, (counts.get(item) ?? 0) + 1);
-  return counts;
-}
-
-function* windows<T>(items: readonly T[], n: number): Generator<T[]> {
-  for (let i = 0; i + n <= items.length; i++) yield items.slice(i, i + n);
-}
-
-/** Character n-grams of orders 1..charOrder; whitespace is dropped unless `whitespace` is set. */
-function charNgrams(line: string, charOrder: number, whitespace: boolean): Counts[] {
-  // Python slices code points, so astral characters count as one character.
-  const chars = Array.from(whitespace ? line : pythonSplit(line).join(''));
-  return Array.from({ length: charOrder }, (_, i) =>
-    count(Array.from(windows(chars, i + 1), (w) => w.join(''))),
-  );
-}
 
 /** sacreBLEU's `_remove_punctuation`: one leading or trailing ASCII punctuation mark becomes its own word. */
 function splitPunctuation(sentence: string): string[] {
@@ -40,31 +26,85 @@ function splitPunctuation(sentence: string): string[] {
   return words;
 }
 
-/** All n-gram counters of one segment: char orders first, then word orders (chrF++). */
-export function chrfNgrams(
-  line: string,
-  charOrder: number,
-  wordOrder: number,
-  whitespace: boolean,
-): Counts[] {
-  const counters = charNgrams(line, charOrder, whitespace);
-  if (wordOrder > 0) {
-    const words = splitPunctuation(line);
-    for (let n = 1; n <= wordOrder; n++)
-      counters.push(count(Array.from(windows(words, n), (w) => w.join(' '))));
-  }
-  return counters;
+/** Reused across calls (JS runs one call at a time; nothing here is re-entrant). */
+const chars = new SymbolInterner();
+const words = new SymbolInterner();
+const matcher = new NgramMatcher();
+
+function appendWords(text: string): SymbolRange {
+  const start = words.length;
+  for (const word of splitPunctuation(text)) words.appendWord(word);
+  return { start, end: words.length };
 }
 
-/** [hyp count, ref count, matches] for one order; hyp n-grams count only when the reference has any. */
-export function matchStatistics(hyp: Counts, ref: Counts): [number, number, number] {
-  let matches = 0;
-  let hypCount = 0;
-  for (const [ngram, n] of hyp) {
-    hypCount += n;
-    matches += Math.min(n, ref.get(ngram) ?? 0);
+/** [hyp, ref, match] of orders offset+1..offset+order; hyp n-grams count only when the reference has any. */
+function fillCounts(
+  stats: Float64Array,
+  offset: number,
+  order: number,
+  hyp: SymbolRange,
+  ref: SymbolRange,
+  matches: Float64Array,
+): void {
+  const hypLen = hyp.end - hyp.start;
+  const refLen = ref.end - ref.start;
+  for (let n = 1; n <= order; n++) {
+    const refCount = Math.max(0, refLen - n + 1);
+    const at = CHRF_STATS_PER_ORDER * (offset + n - 1);
+    stats[at] = refCount > 0 ? Math.max(0, hypLen - n + 1) : 0;
+    stats[at + 1] = refCount;
+    stats[at + 2] = matches[n - 1] as number;
   }
-  let refCount = 0;
-  for (const n of ref.values()) refCount += n;
-  return [ref.size > 0 ? hypCount : 0, refCount, matches];
+}
+
+/**
+ * Per-segment chrF statistics as sacreBLEU's `CHRF._compute_segment_statistics`: against the reference
+ * with the best sentence-level F (the first one on a tie). Segment i occupies
+ * `[i * width, (i + 1) * width)` with width = 3 × (charOrder + wordOrder). Streams must be aligned.
+ */
+export function chrfSegmentStatistics(
+  hypotheses: readonly string[],
+  references: readonly (readonly string[])[],
+  o: ResolvedChrfOptions,
+): Float64Array {
+  const scoring = chrfScoring(o);
+  const width = CHRF_STATS_PER_ORDER * scoring.order;
+  const out = new Float64Array(hypotheses.length * width);
+  const stats = new Float64Array(width);
+  const matches = new Float64Array(Math.max(o.charOrder, o.wordOrder, 1));
+  const prep = (s: string): string => (o.lowercase ? s.toLowerCase() : s);
+  const refChars: SymbolRange[] = [];
+  const refWords: SymbolRange[] = [];
+  for (let i = 0; i < hypotheses.length; i++) {
+    chars.reset();
+    words.reset();
+    refChars.length = 0;
+    refWords.length = 0;
+    const hypothesis = prep(hypotheses[i] ?? '');
+    const hypChars = { start: 0, end: chars.appendCodePoints(hypothesis, o.whitespace) };
+    const hypWords = o.wordOrder > 0 ? appendWords(hypothesis) : hypChars;
+    for (const stream of references) {
+      const reference = prep(stream[i] ?? '');
+      const start = chars.length;
+      refChars.push({ start, end: start + chars.appendCodePoints(reference, o.whitespace) });
+      if (o.wordOrder > 0) refWords.push(appendWords(reference));
+    }
+    let bestF = -1;
+    for (let r = 0; r < refChars.length; r++) {
+      const refC = refChars[r] as SymbolRange;
+      matcher.match(chars.symbols, chars.alphabet, hypChars, [refC], o.charOrder, matches);
+      fillCounts(stats, 0, o.charOrder, hypChars, refC, matches);
+      if (o.wordOrder > 0) {
+        const refW = refWords[r] as SymbolRange;
+        matcher.match(words.symbols, words.alphabet, hypWords, [refW], o.wordOrder, matches);
+        fillCounts(stats, o.charOrder, o.wordOrder, hypWords, refW, matches);
+      }
+      const f = chrfFScore(stats, scoring);
+      if (f > bestF) {
+        bestF = f;
+        out.set(stats, i * width);
+      }
+    }
+  }
+  return out;
 }

@@ -1,36 +1,18 @@
+import { NgramMatcher } from '../ngram/ngram-matcher';
+import { SymbolInterner } from '../ngram/symbol-interner';
 import { fmeasure, lcsIndices, lcsLength, ZERO_SCORE } from './rouge-lcs.util';
-import { tokenizeRouge } from './rouge-tokenizer.util';
+import { appendRougeTokens, tokenizeRouge } from './rouge-tokenizer.util';
 import { ROUGE_TYPES, type RougeOptions, type RougeScore, type RougeScores } from './rouge.types';
 
-function countNgrams(tokens: readonly string[], n: number): Map<string, number> {
-  const counts = new Map<string, number>();
-  // Tokens are [a-z0-9]+, so a space joins n-grams without ambiguity.
-  for (let i = 0; i + n <= tokens.length; i++) {
-    const key = tokens.slice(i, i + n).join(' ');
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  return counts;
-}
-
-/** rouge-score `_score_ngrams`: clipped overlap; empty sides divide by 1, giving 0 not NaN. */
-export function scoreNgrams(target: readonly string[], prediction: readonly string[], n: number): RougeScore {
-  const targetCounts = countNgrams(target, n);
-  const predictionCounts = countNgrams(prediction, n);
-  let overlap = 0;
-  let targetTotal = 0;
-  let predictionTotal = 0;
-  for (const [gram, count] of targetCounts) {
-    overlap += Math.min(count, predictionCounts.get(gram) ?? 0);
-    targetTotal += count;
-  }
-  for (const count of predictionCounts.values()) predictionTotal += count;
-  const precision = overlap / Math.max(predictionTotal, 1);
-  const recall = overlap / Math.max(targetTotal, 1);
+/** rouge-score `_score_ngrams` from the clipped overlap; empty sides divide by 1, giving 0 not NaN. */
+function ngramScore(overlap: number, targetLength: number, predictionLength: number, n: number): RougeScore {
+  const precision = overlap / Math.max(predictionLength - n + 1, 1);
+  const recall = overlap / Math.max(targetLength - n + 1, 1);
   return { precision, recall, fmeasure: fmeasure(precision, recall) };
 }
 
 /** rouge-score `_score_lcs` (ROUGE-L). */
-export function scoreLcs(target: readonly string[], prediction: readonly string[]): RougeScore {
+export function scoreLcs<T>(target: ArrayLike<T>, prediction: ArrayLike<T>): RougeScore {
   if (target.length === 0 || prediction.length === 0) return { ...ZERO_SCORE };
   const lcs = lcsLength(target, prediction);
   const precision = lcs / prediction.length;
@@ -78,6 +60,11 @@ export function scoreSummaryLcs(
   return { precision, recall, fmeasure: fmeasure(precision, recall) };
 }
 
+/** Reused across calls (JS runs one call at a time; nothing here is re-entrant). */
+const symbols = new SymbolInterner();
+const matcher = new NgramMatcher();
+const overlaps = new Float64Array(2);
+
 /** rouge-score splits Lsum summaries on '\n' only and drops empty (not blank) sentences. */
 const splitSentences = (text: string): string[] => text.split('\n').filter((s) => s.length > 0);
 
@@ -85,19 +72,34 @@ const splitSentences = (text: string): string[] => text.split('\n').filter((s) =
 export function scoreRouge(target: string, prediction: string, options: RougeOptions = {}): RougeScores {
   const types = options.types ?? ROUGE_TYPES;
   const useStemmer = options.useStemmer ?? false;
-  const targetTokens = tokenizeRouge(target, useStemmer);
-  const predictionTokens = tokenizeRouge(prediction, useStemmer);
+  // Tokens as per-pair word ids: n-gram overlaps and the LCS compare integers, not strings.
+  symbols.reset();
+  const needsTokens = types.some((type) => type !== 'rougeLsum');
+  if (needsTokens) appendRougeTokens(target, useStemmer, symbols);
+  const targetEnd = symbols.length;
+  if (needsTokens) appendRougeTokens(prediction, useStemmer, symbols);
+  const targetRange = { start: 0, end: targetEnd };
+  const predictionRange = { start: targetEnd, end: symbols.length };
+  const maxOrder = types.includes('rouge2') ? 2 : types.includes('rouge1') ? 1 : 0;
+  // The clipped overlap Σ min(count in target, count in prediction) is symmetric in the two sides.
+  if (maxOrder > 0)
+    matcher.match(symbols.symbols, symbols.alphabet, predictionRange, [targetRange], maxOrder, overlaps);
+  const targetLength = targetEnd;
+  const predictionLength = symbols.length - targetEnd;
   const result: RougeScores = {};
   for (const type of types) {
     switch (type) {
       case 'rouge1':
-        result[type] = scoreNgrams(targetTokens, predictionTokens, 1);
+        result[type] = ngramScore(overlaps[0] as number, targetLength, predictionLength, 1);
         break;
       case 'rouge2':
-        result[type] = scoreNgrams(targetTokens, predictionTokens, 2);
+        result[type] = ngramScore(overlaps[1] as number, targetLength, predictionLength, 2);
         break;
       case 'rougeL':
-        result[type] = scoreLcs(targetTokens, predictionTokens);
+        result[type] = scoreLcs(
+          symbols.symbols.subarray(0, targetEnd),
+          symbols.symbols.subarray(targetEnd, symbols.length),
+        );
         break;
       case 'rougeLsum':
         result[type] = scoreSummaryLcs(
