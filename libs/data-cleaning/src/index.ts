@@ -22,3 +22,7 @@ export { PII_TYPES, DEFAULT_PII_REPLACEMENTS, type PiiType } from './pii/pii-typ
 export { DEFAULT_BOILERPLATE_PATTERNS } from './steps/boilerplate-patterns';
 export { DETECTABLE_LANGUAGES } from './steps/detectable-languages';
 export { GOPHER_STOP_WORDS } from './quality/stop-word-matcher';
+
+// PII detection on its own (no redaction), for callers that only need to know what a text leaks.
+export { countPii } from './pii/count-pii';
+export type { PiiHits } from './pii/pii-redactor';
