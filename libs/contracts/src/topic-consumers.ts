@@ -8,7 +8,7 @@ import type { TopicName } from './topic-registry';
  */
 export const TOPIC_CONSUMERS = {
   'llmops.ingestion.records.v1': ['ingestion'],
-  'llmops.ingestion.dataset-version-created.v1': ['labeling', 'training', 'registry'],
+  'llmops.ingestion.dataset-version-created.v1': ['labeling', 'training', 'evaluation', 'registry'],
   'llmops.ingestion.dataset-version-failed.v1': [],
   'llmops.ingestion.audit-recorded.v1': ['registry'],
   'llmops.labeling.project-created.v1': ['registry'],
@@ -23,7 +23,7 @@ export const TOPIC_CONSUMERS = {
   'llmops.evaluation.evaluation-failed.v1': ['training'],
   'llmops.evaluation.audit-recorded.v1': ['registry'],
   'llmops.registry.model-version-registered.v1': ['evaluation', 'registry'],
-  'llmops.registry.model-version-stage-changed.v1': ['serving', 'monitoring', 'registry'],
+  'llmops.registry.model-version-stage-changed.v1': ['evaluation', 'serving', 'monitoring', 'registry'],
   'llmops.registry.approval-requested.v1': ['registry'],
   'llmops.registry.approval-decided.v1': ['registry'],
   'llmops.registry.prompt-version-created.v1': ['registry'],

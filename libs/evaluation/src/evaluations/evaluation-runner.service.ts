@@ -1,0 +1,240 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { Topics, type ErrorInfo, type EvaluationCompletedV1 } from '@llmops/contracts';
+import {
+  EvaluationError,
+  probeVerdicts,
+  runSuite,
+  type Predictor,
+  type SuiteOutcome,
+  type SuiteWarning,
+} from '@llmops/eval-suite';
+import { EventPublisher } from '@llmops/messaging';
+import { TransactionHost } from '@llmops/persistence';
+import { ModelCatalogRepository, type CatalogModelVersion } from '../catalog/model-catalog.repository';
+import type { EvaluationResult, EvaluationRow } from './evaluation-row';
+import { EvaluationReports } from './evaluation-reports.service';
+import { EvaluationRepository } from './evaluation.repository';
+import { PredictorFactory } from './predictor.factory';
+import { SuiteItemsLoader } from './suite-items.loader';
+import { TrainingOverlapCheck } from './training-overlap.check';
+
+const HEARTBEAT_MS = 5000;
+
+/** Failures worth another attempt of the same evaluation (the endpoint may come back). */
+const RETRYABLE = new Set(['EVAL_ENDPOINT_UNREACHABLE', 'EVAL_INTERNAL']);
+
+/**
+ * Runs one claimed evaluation: items from the frozen dataset versions, the candidate (and the production
+ * champion) answering them, probes, contamination warning, gate; then `report.json` and
+ * `predictions.jsonl` in S3 and `evaluation-completed` with the row's final state, in one transaction.
+ * Any failure ends in `evaluation-failed` with a stable code.
+ */
+@Injectable()
+export class EvaluationRunner {
+  private readonly logger = new Logger(EvaluationRunner.name);
+
+  constructor(
+    private readonly tx: TransactionHost,
+    private readonly evaluations: EvaluationRepository,
+    private readonly models: ModelCatalogRepository,
+    private readonly items: SuiteItemsLoader,
+    private readonly predictors: PredictorFactory,
+    private readonly overlap: TrainingOverlapCheck,
+    private readonly reports: EvaluationReports,
+    private readonly events: EventPublisher,
+  ) {}
+
+  async execute(row: EvaluationRow, signal: AbortSignal): Promise<void> {
+    let progress: EvaluationRow['progress'] = { stage: 'loading', done: 0, total: 0 };
+    const beat = setInterval(() => {
+      this.evaluations.heartbeat(row.id, progress).catch((error: unknown) => {
+        this.logger.warn(`heartbeat ${row.id}: ${String(error)}`);
+      });
+    }, HEARTBEAT_MS);
+    const startedAt = new Date();
+    try {
+      const outcome = await this.evaluate(row, signal, (stage, done, total) => {
+        progress = { stage, done, total };
+      });
+      if (signal.aborted) return; // shutting down: the next process takes the evaluation over
+      await this.complete(row, outcome, startedAt);
+    } catch (error) {
+      if (signal.aborted) return;
+      await this.fail(row, error);
+    } finally {
+      clearInterval(beat);
+    }
+  }
+
+  private async evaluate(
+    row: EvaluationRow,
+    signal: AbortSignal,
+    onProgress: (stage: string, done: number, total: number) => void,
+  ): Promise<{ outcome: SuiteOutcome; champion: CatalogModelVersion | null }> {
+    const spec = row.suiteSpec;
+    const settings = { maxTokens: spec.generation.maxTokens, stop: spec.generation.stop };
+    const { items, texts } = await this.items.load(row.datasets, spec.maxItems);
+    let candidate: Predictor;
+    let champion: { version: CatalogModelVersion; predictor: Predictor } | null = null;
+    const warnings: SuiteWarning[] = [];
+    if (row.candidate.kind === 'endpoint') {
+      candidate = this.predictors.endpoint(row.candidate.baseUrl, row.candidate.model, settings);
+    } else {
+      const version = await this.models.byId(row.candidate.versionId);
+      if (!version)
+        throw new EvaluationError(
+          'EVAL_MODEL_UNAVAILABLE',
+          `model version ${row.candidate.versionId} left the catalogue`,
+        );
+      candidate = await this.predictors.registered(version, settings);
+      const production = await this.models.champion(version.modelName, version.versionId);
+      if (production)
+        champion = { version: production, predictor: await this.predictors.registered(production, settings) };
+      warnings.push(...(await this.overlap.warnings(version, texts)));
+    }
+    const judge = spec.judge
+      ? this.predictors.endpoint(spec.judge.baseUrl, spec.judge.model, { maxTokens: 256, stop: [] })
+      : undefined;
+    const outcome = await runSuite({
+      items,
+      plan: spec,
+      candidate,
+      champion: champion?.predictor ?? null,
+      gate: row.gatePolicy?.rules ?? null,
+      warnings,
+      concurrency: this.predictors.concurrency,
+      toxicity: this.predictors.toxicity,
+      ...(judge ? { judge } : {}),
+      signal,
+      onProgress,
+    });
+    return { outcome, champion: champion?.version ?? null };
+  }
+
+  private async complete(
+    row: EvaluationRow,
+    { outcome, champion }: { outcome: SuiteOutcome; champion: CatalogModelVersion | null },
+    startedAt: Date,
+  ): Promise<void> {
+    const spec = row.suiteSpec;
+    const datasets = row.datasets.map(({ datasetId, versionId, version, split }) => ({
+      datasetId,
+      versionId,
+      version,
+      split,
+    }));
+    const refs = await this.reports.write(row.id, row.attempt, outcome, spec, {
+      evaluationId: row.id,
+      candidate: row.candidate,
+      champion: champion && {
+        modelId: champion.modelId,
+        modelName: champion.modelName,
+        versionId: champion.versionId,
+        version: champion.version,
+      },
+      suite: row.suite,
+      datasets,
+      gatePolicy: row.gatePolicy,
+      trigger: row.trigger,
+    });
+    const verdicts = probeVerdicts(row.gatePolicy?.rules ?? null, outcome.probes);
+    const result: EvaluationResult = {
+      itemCount: outcome.itemCount,
+      metrics: finite(outcome.metrics),
+      probes: outcome.probes.map((p, i) => ({ probe: p.probe, score: p.score, passed: verdicts[i] ?? null })),
+      championComparison:
+        champion && outcome.comparisons
+          ? {
+              champion: {
+                modelId: champion.modelId,
+                modelName: champion.modelName,
+                versionId: champion.versionId,
+                version: champion.version,
+              },
+              confidenceLevel: spec.bootstrap.confidenceLevel,
+              resamples: spec.bootstrap.resamples,
+              seed: spec.bootstrap.seed,
+              comparisons: outcome.comparisons
+                .filter((c) => [c.candidate, c.champion, c.ciLow, c.ciHigh].every(Number.isFinite))
+                .map((c) => ({
+                  metric: c.metric,
+                  candidate: c.candidate,
+                  champion: c.champion,
+                  difference: c.difference,
+                  ciLow: c.ciLow,
+                  ciHigh: c.ciHigh,
+                  verdict: c.verdict,
+                })),
+            }
+          : null,
+      gate:
+        row.gatePolicy && outcome.gate
+          ? {
+              policyId: row.gatePolicy.id,
+              policyVersion: row.gatePolicy.version,
+              verdict: outcome.gate.verdict,
+              reasons: outcome.gate.reasons,
+            }
+          : null,
+      warnings: outcome.warnings,
+      report: refs.report,
+      predictions: refs.predictions,
+      startedAt: startedAt.toISOString(),
+      completedAt: new Date().toISOString(),
+    };
+    const event: EvaluationCompletedV1 = {
+      evaluationId: row.id,
+      candidate: row.candidate,
+      suite: row.suite,
+      trigger: row.trigger,
+      datasets,
+      ...result,
+    };
+    await this.tx.run(async () => {
+      await this.evaluations.succeed(row.id, result);
+      await this.events.publish(Topics.evaluationCompleted, event, { key: row.id });
+    });
+    this.logger.log(
+      `evaluation ${row.id} succeeded: ${String(outcome.itemCount)} items, gate ${result.gate?.verdict ?? 'none'}`,
+    );
+  }
+
+  private async fail(row: EvaluationRow, error: unknown): Promise<void> {
+    const info = errorInfo(error);
+    this.logger.warn(`evaluation ${row.id} failed: ${info.code} ${info.message}`);
+    await this.tx.run(async () => {
+      await this.evaluations.fail(row.id, info);
+      await this.events.publish(
+        Topics.evaluationFailed,
+        {
+          evaluationId: row.id,
+          candidate: row.candidate,
+          suite: row.suite,
+          trigger: row.trigger,
+          error: info,
+          failedAt: new Date().toISOString(),
+        },
+        { key: row.id },
+      );
+    });
+  }
+
+  /** For evaluations whose process died once too often. */
+  async failLost(row: EvaluationRow): Promise<void> {
+    await this.fail(
+      row,
+      new EvaluationError('EVAL_LOST', `the evaluation's process stopped ${String(row.attempt)} times`),
+    );
+  }
+}
+
+function errorInfo(error: unknown): ErrorInfo {
+  const code = error instanceof EvaluationError ? error.code : 'EVAL_INTERNAL';
+  const message = (error instanceof Error ? error.message : String(error)).slice(0, 2000) || code;
+  return { code, message, retryable: RETRYABLE.has(code) };
+}
+
+/** Metrics as the contract wants them: finite numbers only (a perplexity over no tokens is NaN). */
+function finite(metrics: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(metrics).filter(([, v]) => Number.isFinite(v)));
+}
