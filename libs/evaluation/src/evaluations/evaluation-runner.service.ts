@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Topics, type ErrorInfo, type EvaluationCompletedV1 } from '@llmops/contracts';
 import {
   EvaluationError,
@@ -11,14 +11,13 @@ import {
 import { EventPublisher } from '@llmops/messaging';
 import { TransactionHost } from '@llmops/persistence';
 import { ModelCatalogRepository, type CatalogModelVersion } from '../catalog/model-catalog.repository';
+import { EVALUATION_CONFIG, type EvaluationConfig } from '../config';
 import type { EvaluationResult, EvaluationRow } from './evaluation-row';
 import { EvaluationReports } from './evaluation-reports.service';
 import { EvaluationRepository } from './evaluation.repository';
 import { PredictorFactory } from './predictor.factory';
 import { SuiteItemsLoader } from './suite-items.loader';
 import { TrainingOverlapCheck } from './training-overlap.check';
-
-const HEARTBEAT_MS = 5000;
 
 /** Failures worth another attempt of the same evaluation (the endpoint may come back). */
 const RETRYABLE = new Set(['EVAL_ENDPOINT_UNREACHABLE', 'EVAL_INTERNAL']);
@@ -34,6 +33,7 @@ export class EvaluationRunner {
   private readonly logger = new Logger(EvaluationRunner.name);
 
   constructor(
+    @Inject(EVALUATION_CONFIG) private readonly config: EvaluationConfig,
     private readonly tx: TransactionHost,
     private readonly evaluations: EvaluationRepository,
     private readonly models: ModelCatalogRepository,
@@ -46,11 +46,14 @@ export class EvaluationRunner {
 
   async execute(row: EvaluationRow, signal: AbortSignal): Promise<void> {
     let progress: EvaluationRow['progress'] = { stage: 'loading', done: 0, total: 0 };
-    const beat = setInterval(() => {
-      this.evaluations.heartbeat(row.id, progress).catch((error: unknown) => {
-        this.logger.warn(`heartbeat ${row.id}: ${String(error)}`);
-      });
-    }, HEARTBEAT_MS);
+    const beat = setInterval(
+      () => {
+        this.evaluations.heartbeat(row.id, progress).catch((error: unknown) => {
+          this.logger.warn(`heartbeat ${row.id}: ${String(error)}`);
+        });
+      },
+      Math.max(250, Math.floor(this.config.EVALUATION_STALE_AFTER_MS / 4)),
+    );
     const startedAt = new Date();
     try {
       const outcome = await this.evaluate(row, signal, (stage, done, total) => {
