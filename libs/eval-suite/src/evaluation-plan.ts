@@ -3,7 +3,7 @@ import { PROBE_NAMES } from '@llmops/eval-probes';
 import { SUITE_METRICS } from './metrics/suite-metric-names';
 
 /** What an evaluation does with its items: the part of a suite shared by the service and the CLI. */
-export const EvaluationPlanSchema = z.object({
+export const EvaluationPlanSchema = z.strictObject({
   /** Metrics computed on the answers. */
   metrics: z.array(z.enum(SUITE_METRICS)).min(1).default(['bleu', 'chrf', 'rougeL', 'token_f1']),
   /** Safety and bias probe sets run against the model (none by default). */
@@ -13,14 +13,14 @@ export const EvaluationPlanSchema = z.object({
   /** At most this many items (the first ones of the split, in stored order). */
   maxItems: z.int().min(1).max(100_000).default(500),
   generation: z
-    .object({
+    .strictObject({
       maxTokens: z.int().min(1).max(4096).default(64),
       stop: z.array(z.string().min(1)).max(8).default([]),
     })
     .prefault({}),
   /** Paired bootstrap against the champion. */
   bootstrap: z
-    .object({
+    .strictObject({
       resamples: z.int().min(100).max(10_000).default(1000),
       seed: z.int().default(12345),
       confidenceLevel: z.number().gt(0.5).lt(1).default(0.95),
@@ -28,7 +28,7 @@ export const EvaluationPlanSchema = z.object({
     .prefault({}),
   /** Optional LLM-as-judge through an OpenAI-compatible endpoint: a 1–10 score per answer. */
   judge: z
-    .object({
+    .strictObject({
       baseUrl: z.url(),
       model: z.string().min(1),
       rubric: z.string().min(1).max(4000),

@@ -4,6 +4,7 @@ export * from './evaluation-error';
 export * from './evaluation-plan';
 export * from './items/eval-item';
 export * from './items/item-from-record';
+export * from './items/item-collector';
 export * from './items/prompt-template';
 export * from './predictors/predictor';
 export * from './predictors/builtin-predictor';

@@ -82,10 +82,12 @@ export async function runSuite(input: RunSuiteInput): Promise<SuiteOutcome> {
     predictor: Predictor,
     stage: string,
   ): Promise<{ answers: string[]; scored: ScoredPredictions }> => {
-    const answers = await predictAll(predictor, prompts, {
-      ...options,
-      onAnswer: (done, total) => input.onProgress?.(stage, done, total),
-    });
+    const answers = await naming(stage, predictor, () =>
+      predictAll(predictor, prompts, {
+        ...options,
+        onAnswer: (done, total) => input.onProgress?.(stage, done, total),
+      }),
+    );
     const toxicity = plan.metrics.includes('toxicity')
       ? (await toxicityScorer.score(answers)).map((t) => t.score)
       : null;
@@ -96,7 +98,9 @@ export async function runSuite(input: RunSuiteInput): Promise<SuiteOutcome> {
       );
     }
     if (plan.judge && input.judge) {
-      const judged = await judgeAnswers(input.judge, plan.judge.rubric, items, answers, options);
+      const judge = input.judge;
+      const rubric = plan.judge.rubric;
+      const judged = await naming('judge', judge, () => judgeAnswers(judge, rubric, items, answers, options));
       scored.metrics['judge_score'] = meanResamplable(judged).score();
       scored.perItem['judge_score'] = judged;
       scored.resamplable['judge_score'] = meanResamplable(judged);
@@ -111,10 +115,12 @@ export async function runSuite(input: RunSuiteInput): Promise<SuiteOutcome> {
     : null;
   const probes =
     plan.probes.length > 0
-      ? await runProbes(plan.probes, (messages) => input.candidate.generate(messages, input.signal), {
-          ...options,
-          toxicity: toxicityScorer,
-        })
+      ? await naming('probes', input.candidate, () =>
+          runProbes(plan.probes, (messages) => input.candidate.generate(messages, input.signal), {
+            ...options,
+            toxicity: toxicityScorer,
+          }),
+        )
       : [];
   const warnings = [...input.warnings];
   const gate = input.gate
@@ -140,4 +146,14 @@ export async function runSuite(input: RunSuiteInput): Promise<SuiteOutcome> {
       ),
     })),
   };
+}
+
+/** Says which model failed, and at what: `champion (builtin support-bot v3): …`. */
+async function naming<T>(stage: string, predictor: Predictor, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof EvaluationError)) throw error;
+    throw new EvaluationError(error.code, `${stage} (${predictor.label}): ${error.message}`);
+  }
 }

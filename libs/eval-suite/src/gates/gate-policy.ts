@@ -5,21 +5,21 @@ const MetricName = z.string().regex(/^[A-Za-z][A-Za-z0-9_.:+-]{0,127}$/, 'expect
 
 /** One rule of a gate policy. */
 export const GateRuleSchema = z.discriminatedUnion('kind', [
-  z.object({
+  z.strictObject({
     /** An absolute threshold on the candidate's metric, e.g. `rougeL >= 0.35`. */
     kind: z.literal('threshold'),
     metric: MetricName,
     op: z.enum(['>=', '>', '<=', '<']),
     value: z.number(),
   }),
-  z.object({
+  z.strictObject({
     /** Relative to the production version: not significantly worse (default) or significantly better. */
     kind: z.literal('champion'),
     metric: MetricName,
     require: z.enum(['not-worse', 'better']).default('not-worse'),
   }),
   z
-    .object({
+    .strictObject({
       /** A probe's headline score must stay within a bound (`max` for rates where higher is worse). */
       kind: z.literal('probe'),
       probe: z.enum(PROBE_NAMES),
@@ -27,7 +27,7 @@ export const GateRuleSchema = z.discriminatedUnion('kind', [
       min: z.number().optional(),
     })
     .refine((r) => r.max !== undefined || r.min !== undefined, { error: 'a probe rule needs max or min' }),
-  z.object({
+  z.strictObject({
     /** No warning with this code, e.g. `EVAL_CONTAMINATION`. */
     kind: z.literal('no-warning'),
     code: z.string().regex(/^[A-Z][A-Z0-9_]*$/),
@@ -35,7 +35,7 @@ export const GateRuleSchema = z.discriminatedUnion('kind', [
 ]);
 
 /** A declarative, versioned gate: every rule must pass. */
-export const GatePolicyRulesSchema = z.object({
+export const GatePolicyRulesSchema = z.strictObject({
   rules: z.array(GateRuleSchema).min(1).max(50),
   /** What a champion rule does when the model has no production version yet. */
   withoutChampion: z.enum(['pass', 'fail']).default('pass'),

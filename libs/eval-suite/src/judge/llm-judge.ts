@@ -1,7 +1,10 @@
 import { EvaluationError } from '../evaluation-error';
 import { promptText, type EvalItem } from '../items/eval-item';
-import type { Predictor } from '../predictors/predictor';
+import type { GenerationSettings, Predictor } from '../predictors/predictor';
 import { predictAll } from '../predictors/predict-all';
+
+/** How a judge answers: a short explanation, then `Score: N`. */
+export const JUDGE_GENERATION: GenerationSettings = { maxTokens: 256, stop: [] };
 
 const SCORE = /score\s*[:=]\s*(10|[1-9])(?:\s*\/\s*10)?\b/i;
 

@@ -2,6 +2,21 @@ import { SACREBLEU_COMPAT_VERSION } from '@llmops/eval-metrics';
 import type { EvaluationPlan } from '../evaluation-plan';
 import type { SuiteOutcome } from '../run-suite';
 
+/** `report.json`, version 1. The caller's `context` members (ids, candidate, suite) sit beside these. */
+export interface SuiteReport {
+  readonly format: typeof REPORT_FORMAT;
+  readonly plan: EvaluationPlan;
+  readonly implementations: Readonly<Record<string, string>>;
+  readonly itemCount: number;
+  readonly metrics: SuiteOutcome['metrics'];
+  readonly championMetrics: SuiteOutcome['championMetrics'];
+  readonly comparisons: SuiteOutcome['comparisons'];
+  readonly probes: SuiteOutcome['probes'];
+  readonly gate: SuiteOutcome['gate'];
+  readonly warnings: SuiteOutcome['warnings'];
+  readonly [context: string]: unknown;
+}
+
 /** Format version of `report.json`; bump on incompatible changes. */
 export const REPORT_FORMAT = 'llmops.evaluation-report/v1';
 
@@ -14,7 +29,7 @@ export function buildReport(
   outcome: SuiteOutcome,
   plan: EvaluationPlan,
   context: Record<string, unknown>,
-): Record<string, unknown> {
+): SuiteReport {
   return {
     format: REPORT_FORMAT,
     ...context,

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Topics, type ErrorInfo, type EvaluationCompletedV1 } from '@llmops/contracts';
 import {
   EvaluationError,
+  JUDGE_GENERATION,
   probeVerdicts,
   runSuite,
   type Predictor,
@@ -96,7 +97,7 @@ export class EvaluationRunner {
       warnings.push(...(await this.overlap.warnings(version, texts)));
     }
     const judge = spec.judge
-      ? this.predictors.endpoint(spec.judge.baseUrl, spec.judge.model, { maxTokens: 256, stop: [] })
+      ? this.predictors.endpoint(spec.judge.baseUrl, spec.judge.model, JUDGE_GENERATION)
       : undefined;
     const outcome = await runSuite({
       items,

@@ -5,11 +5,15 @@ import { PolicyNameSchema } from '../gates/gate-policy.dto';
 const VersionSelector = z.union([z.int().min(1), z.literal('latest')]).default('latest');
 
 /** `POST /v1/evaluations`: a suite version and a candidate (a registry model version or an external endpoint). */
-export const CreateEvaluationSchema = z.object({
-  suite: z.object({ name: PolicyNameSchema, version: VersionSelector }),
+export const CreateEvaluationSchema = z.strictObject({
+  suite: z.strictObject({ name: PolicyNameSchema, version: VersionSelector }),
   candidate: z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('model-version'), modelName: PolicyNameSchema, version: VersionSelector }),
-    z.object({
+    z.strictObject({
+      kind: z.literal('model-version'),
+      modelName: PolicyNameSchema,
+      version: VersionSelector,
+    }),
+    z.strictObject({
       kind: z.literal('endpoint'),
       /** OpenAI-compatible base URL, e.g. `http://vllm:8000/v1`; credentials come from configuration. */
       baseUrl: z.url({ protocol: /^https?$/ }).refine((u) => !new URL(u).username && !new URL(u).password, {

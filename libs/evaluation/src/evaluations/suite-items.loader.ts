@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { recordText } from '@llmops/data-formats';
-import { itemFromRecord, type EvalItem } from '@llmops/eval-suite';
+import { ItemCollector, type EvalItem } from '@llmops/eval-suite';
 import { DatasetReader } from '../catalog/dataset-reader';
 import type { ResolvedDataset } from './evaluation-row';
 
@@ -18,20 +18,15 @@ export class SuiteItemsLoader {
   constructor(private readonly reader: DatasetReader) {}
 
   async load(datasets: readonly ResolvedDataset[], maxItems: number): Promise<SuiteItems> {
-    const result: SuiteItems = { items: [], texts: [], skipped: 0 };
+    const collected = new ItemCollector(maxItems);
+    const texts: SuiteItems['texts'] = [];
     for (const dataset of datasets) {
       for await (const record of this.reader.records(dataset.manifestUri, dataset.split)) {
-        if (result.items.length >= maxItems) return result;
+        if (collected.full) break;
         const id = `${dataset.datasetName}@${String(dataset.version)}/${record.id}`;
-        const item = itemFromRecord(id, record.content);
-        if (!item) {
-          result.skipped += 1;
-          continue;
-        }
-        result.items.push(item);
-        result.texts.push({ id, text: recordText(record) });
+        if (collected.add(id, record.content)) texts.push({ id, text: recordText(record) });
       }
     }
-    return result;
+    return { items: collected.items, texts, skipped: collected.skipped };
   }
 }

@@ -5,7 +5,7 @@ import type { NamedVersion } from '../versioning/named-version.repository';
 import { PolicyNameSchema } from '../gates/gate-policy.dto';
 
 /** A dataset split a suite evaluates on: by dataset id or name, a version number or the newest. */
-export const SuiteDatasetSchema = z.object({
+export const SuiteDatasetSchema = z.strictObject({
   dataset: z.string().min(1).max(200),
   version: z.union([z.int().min(1), z.literal('latest')]).default('latest'),
   /** The held-out test split by default. */
@@ -19,7 +19,7 @@ export const SuiteSpecSchema = EvaluationPlanSchema.extend({
   models: z.array(PolicyNameSchema).max(100).default([]),
   /** The gate applied to the results; without one the evaluation carries no verdict. */
   gatePolicy: z
-    .object({
+    .strictObject({
       name: PolicyNameSchema,
       version: z.union([z.int().min(1), z.literal('latest')]).default('latest'),
     })
