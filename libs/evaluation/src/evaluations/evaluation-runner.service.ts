@@ -1,9 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Topics, type ErrorInfo, type EvaluationCompletedV1 } from '@llmops/contracts';
+import { Topics, type EvaluationCompletedV1 } from '@llmops/contracts';
 import {
   EvaluationError,
   JUDGE_GENERATION,
-  probeVerdicts,
   runSuite,
   type Predictor,
   type SuiteOutcome,
@@ -13,15 +12,13 @@ import { EventPublisher } from '@llmops/messaging';
 import { TransactionHost } from '@llmops/persistence';
 import { ModelCatalogRepository, type CatalogModelVersion } from '../catalog/model-catalog.repository';
 import { EVALUATION_CONFIG, type EvaluationConfig } from '../config';
-import type { EvaluationResult, EvaluationRow } from './evaluation-row';
+import { errorInfo, evaluatedDatasets, toEvaluationResult, versionRef } from './evaluation-result';
+import type { EvaluationRow } from './evaluation-row';
 import { EvaluationReports } from './evaluation-reports.service';
 import { EvaluationRepository } from './evaluation.repository';
 import { PredictorFactory } from './predictor.factory';
 import { SuiteItemsLoader } from './suite-items.loader';
 import { TrainingOverlapCheck } from './training-overlap.check';
-
-/** Failures worth another attempt of the same evaluation (the endpoint may come back). */
-const RETRYABLE = new Set(['EVAL_ENDPOINT_UNREACHABLE', 'EVAL_INTERNAL']);
 
 /**
  * Runs one claimed evaluation: items from the frozen dataset versions, the candidate (and the production
@@ -120,72 +117,17 @@ export class EvaluationRunner {
     { outcome, champion }: { outcome: SuiteOutcome; champion: CatalogModelVersion | null },
     startedAt: Date,
   ): Promise<void> {
-    const spec = row.suiteSpec;
-    const datasets = row.datasets.map(({ datasetId, versionId, version, split }) => ({
-      datasetId,
-      versionId,
-      version,
-      split,
-    }));
-    const refs = await this.reports.write(row.id, row.attempt, outcome, spec, {
+    const datasets = evaluatedDatasets(row);
+    const stored = await this.reports.write(row.id, row.attempt, outcome, row.suiteSpec, {
       evaluationId: row.id,
       candidate: row.candidate,
-      champion: champion && {
-        modelId: champion.modelId,
-        modelName: champion.modelName,
-        versionId: champion.versionId,
-        version: champion.version,
-      },
+      champion: champion && versionRef(champion),
       suite: row.suite,
       datasets,
       gatePolicy: row.gatePolicy,
       trigger: row.trigger,
     });
-    const verdicts = probeVerdicts(row.gatePolicy?.rules ?? null, outcome.probes);
-    const result: EvaluationResult = {
-      itemCount: outcome.itemCount,
-      metrics: finite(outcome.metrics),
-      probes: outcome.probes.map((p, i) => ({ probe: p.probe, score: p.score, passed: verdicts[i] ?? null })),
-      championComparison:
-        champion && outcome.comparisons
-          ? {
-              champion: {
-                modelId: champion.modelId,
-                modelName: champion.modelName,
-                versionId: champion.versionId,
-                version: champion.version,
-              },
-              confidenceLevel: spec.bootstrap.confidenceLevel,
-              resamples: spec.bootstrap.resamples,
-              seed: spec.bootstrap.seed,
-              comparisons: outcome.comparisons
-                .filter((c) => [c.candidate, c.champion, c.ciLow, c.ciHigh].every(Number.isFinite))
-                .map((c) => ({
-                  metric: c.metric,
-                  candidate: c.candidate,
-                  champion: c.champion,
-                  difference: c.difference,
-                  ciLow: c.ciLow,
-                  ciHigh: c.ciHigh,
-                  verdict: c.verdict,
-                })),
-            }
-          : null,
-      gate:
-        row.gatePolicy && outcome.gate
-          ? {
-              policyId: row.gatePolicy.id,
-              policyVersion: row.gatePolicy.version,
-              verdict: outcome.gate.verdict,
-              reasons: outcome.gate.reasons,
-            }
-          : null,
-      warnings: outcome.warnings,
-      report: refs.report,
-      predictions: refs.predictions,
-      startedAt: startedAt.toISOString(),
-      completedAt: new Date().toISOString(),
-    };
+    const result = toEvaluationResult(row, outcome, champion, stored, startedAt);
     const event: EvaluationCompletedV1 = {
       evaluationId: row.id,
       candidate: row.candidate,
@@ -230,15 +172,4 @@ export class EvaluationRunner {
       new EvaluationError('EVAL_LOST', `the evaluation's process stopped ${String(row.attempt)} times`),
     );
   }
-}
-
-function errorInfo(error: unknown): ErrorInfo {
-  const code = error instanceof EvaluationError ? error.code : 'EVAL_INTERNAL';
-  const message = (error instanceof Error ? error.message : String(error)).slice(0, 2000) || code;
-  return { code, message, retryable: RETRYABLE.has(code) };
-}
-
-/** Metrics as the contract wants them: finite numbers only (a perplexity over no tokens is NaN). */
-function finite(metrics: Record<string, number>): Record<string, number> {
-  return Object.fromEntries(Object.entries(metrics).filter(([, v]) => Number.isFinite(v)));
 }

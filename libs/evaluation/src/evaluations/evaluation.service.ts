@@ -16,6 +16,7 @@ import type {
   ResolvedDataset,
 } from './evaluation-row';
 import { EvaluationRepository } from './evaluation.repository';
+import { versionRef } from './evaluation-result';
 import { toEvaluationView, type EvaluationView } from './evaluation-view';
 
 /** Formats the builtin runtime can run in-process; other registry formats need an endpoint. */
@@ -165,13 +166,7 @@ export class EvaluationService {
 }
 
 function modelCandidate(v: CatalogModelVersion): EvaluationCandidate {
-  return {
-    kind: 'model-version',
-    modelId: v.modelId,
-    modelName: v.modelName,
-    versionId: v.versionId,
-    version: v.version,
-  };
+  return { kind: 'model-version', ...versionRef(v) };
 }
 
 function assertRunnable(v: CatalogModelVersion): void {
