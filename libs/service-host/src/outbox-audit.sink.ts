@@ -7,7 +7,7 @@ import { RequestContext } from '@llmops/observability';
 
 /** Which service owns an HTTP path (paths never overlap, see DESIGN §1). */
 const PATH_OWNERS: readonly [RegExp, ServiceName][] = [
-  [/^\/v1\/(sources|datasets)\b/, 'ingestion'],
+  [/^\/v1\/(sources|datasets|recipes)\b/, 'ingestion'],
   [/^\/v1\/labeling\b/, 'labeling'],
   [/^\/v1\/training\b/, 'training'],
   [/^\/v1\/evaluations\b/, 'evaluation'],

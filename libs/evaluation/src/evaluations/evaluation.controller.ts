@@ -1,12 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Roles } from '@llmops/auth';
+import { AuditResource, Roles } from '@llmops/auth';
 import { CreateEvaluationDto, ListEvaluationsQueryDto } from './evaluation.dto';
 import { EvaluationReports } from './evaluation-reports.service';
 import { EvaluationService } from './evaluation.service';
 import type { EvaluationView } from './evaluation-view';
 
 @ApiTags('evaluation')
+@AuditResource('evaluation')
 @Controller('v1/evaluations')
 export class EvaluationController {
   constructor(

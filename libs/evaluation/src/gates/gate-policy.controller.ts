@@ -1,13 +1,14 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { v7 as uuidv7 } from 'uuid';
-import { Roles } from '@llmops/auth';
+import { AuditResource, Roles } from '@llmops/auth';
 import { AppError } from '@llmops/http';
 import { CreateGatePolicyDto, toGatePolicyView, type GatePolicyView } from './gate-policy.dto';
 import { GatePolicyRepository } from './gate-policy.repository';
 
 /** Declarative, versioned gate policies: thresholds, champion comparisons, probe limits. */
 @ApiTags('evaluation')
+@AuditResource('gate-policy')
 @Controller('v1/evaluations/gate-policies')
 export class GatePolicyController {
   constructor(private readonly policies: GatePolicyRepository) {}

@@ -1,11 +1,12 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Roles } from '@llmops/auth';
+import { AuditResource, Roles } from '@llmops/auth';
 import { CreateSuiteDto, type SuiteView } from './suite.dto';
 import { SuiteService } from './suite.service';
 
 /** Evaluation suites: datasets, prompt template, metrics, probes, bound models and gate policy. */
 @ApiTags('evaluation')
+@AuditResource('evaluation-suite')
 @Controller('v1/evaluations/suites')
 export class SuiteController {
   constructor(private readonly suites: SuiteService) {}
