@@ -432,4 +432,90 @@ describe('evaluation (real stack)', () => {
       .body;
     expect(row).toMatchObject({ status: 'failed', error: { code: 'EVAL_ENDPOINT_UNREACHABLE' } });
   }, 300_000);
+
+  it('a sweep reads its objective from the evaluation of each trial (evaluation-completed names the run)', async () => {
+    const sweepModel = `sweep-bot-${suffix}`;
+    const sweepSuite = `sweep-qa-${suffix}`;
+    const suite = await h.request(
+      'evaluation',
+      'POST',
+      '/v1/evaluations/suites',
+      {
+        name: sweepSuite,
+        datasets: [{ dataset: datasetName, split: 'test' }],
+        metrics: ['rougeL', 'token_f1'],
+        models: [sweepModel],
+        generation: { maxTokens: 40 },
+      },
+      'ml-engineer',
+    );
+    expect(suite.status).toBe(201);
+    const sweep = await h.request<{ id: string }>(
+      'training',
+      'POST',
+      '/v1/training/sweeps',
+      {
+        name: 'epochs by rougeL',
+        runTemplate: {
+          baseModel: { kind: 'builtin', name: 'tiny-mlp-en' },
+          datasets: [{ versionId: trainVersionId }],
+          method: 'sft',
+          hyperparameters: { learningRate: 0.003 },
+          modelName: sweepModel,
+        },
+        sweep: {
+          search: { kind: 'grid', space: { epochs: { values: [1, 3] } }, maxTrials: 2, parallelism: 2 },
+          objective: { metric: 'rougeL', direction: 'maximize', source: 'evaluation', suite: sweepSuite },
+        },
+      },
+      'ml-engineer',
+    );
+    expect(sweep.status).toBe(201);
+    const done = await waitFor(
+      'the sweep to finish',
+      async () => {
+        const s = await h.request<{
+          status: string;
+          bestRunId: string | null;
+          trials: { status: string; objective: number | null; runId: string }[];
+        }>('training', 'GET', `/v1/training/sweeps/${sweep.body.id}`);
+        return s.body.status === 'finished' ? s.body : undefined;
+      },
+      { timeoutMs: 300_000, intervalMs: 1000 },
+    );
+    expect(done.trials).toHaveLength(2);
+    expect(done.trials.every((t) => t.status === 'succeeded')).toBe(true);
+    // Each trial's objective is exactly the rougeL of the evaluation of the version its run produced.
+    const events = await completedEvents();
+    for (const trial of done.trials) {
+      const evaluation = events.find(
+        (e) => e.candidate.kind === 'model-version' && e.candidate.runId === trial.runId,
+      );
+      expect(evaluation?.suite.name).toBe(sweepSuite);
+      expect(trial.objective).toBe(evaluation?.metrics['rougeL']);
+    }
+    const best = [...done.trials].sort((a, b) => (b.objective ?? -Infinity) - (a.objective ?? -Infinity))[0];
+    expect(done.bestRunId).toBe(best?.runId);
+
+    const withoutModel = await h.request<Problem>(
+      'training',
+      'POST',
+      '/v1/training/sweeps',
+      {
+        name: 'no model name',
+        runTemplate: {
+          baseModel: { kind: 'builtin', name: 'tiny-mlp-en' },
+          datasets: [{ versionId: trainVersionId }],
+          method: 'sft',
+        },
+        sweep: {
+          search: { kind: 'grid', space: { epochs: { values: [1] } }, maxTrials: 1, parallelism: 1 },
+          objective: { metric: 'rougeL', direction: 'maximize', source: 'evaluation', suite: sweepSuite },
+        },
+      },
+      'ml-engineer',
+    );
+    expect(withoutModel.status).toBe(422);
+    expect(withoutModel.body.errors?.[0]?.path).toBe('runTemplate.modelName');
+  }, 400_000);
 });

@@ -32,6 +32,8 @@ export const trainingConfigSchema = z.object({
   TRAINING_POLL_MS: envInt(20).default(500),
   /** Shortest interval between two `run-progressed` events of one run. */
   TRAINING_PROGRESS_INTERVAL_MS: envInt(0).default(2000),
+  /** How long a sweep waits for a trial's evaluation (objective from evaluation) before failing the trial. */
+  TRAINING_SWEEP_EVALUATION_TIMEOUT_MS: envInt(1000).default(30 * 60_000),
   /** Attempts a run gets when its executor is lost with the service (restart); then it fails. */
   TRAINING_MAX_ATTEMPTS: envInt(1, 10).default(2),
   /** Scratch space for builtin and process runs. */

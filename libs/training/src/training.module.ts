@@ -2,10 +2,12 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { serviceDataModules, type ServiceInfraOptions } from '@llmops/messaging';
 import { parseTrainingConfig, TRAINING_CONFIG } from './config';
 import { DatasetVersionCreatedConsumer } from './consumers/dataset-version-created.consumer';
+import { EvaluationResultsConsumer } from './consumers/evaluation-results.consumer';
 import { RetrainingRequestedConsumer } from './consumers/retraining-requested.consumer';
 import { DatasetCatalogController } from './controllers/dataset-catalog.controller';
 import { executorRegistryProvider } from './executors/executor-registry.provider';
 import { CreateDatasetCatalog1764300002000 } from './migrations/create-dataset-catalog.migration';
+import { CreateRunEvaluations1764700001000 } from './migrations/create-run-evaluations.migration';
 import { CreateRuns1764500001000 } from './migrations/create-runs.migration';
 import { PlanClock } from './plans/plan-clock.service';
 import { PlanController } from './plans/plan.controller';
@@ -13,6 +15,7 @@ import { PlanService } from './plans/plan.service';
 import { DatasetCatalogRepository } from './repositories/dataset-catalog.repository';
 import { PlanRepository } from './repositories/plan.repository';
 import { SweepRepository } from './repositories/sweep.repository';
+import { RunEvaluationRepository } from './repositories/run-evaluation.repository';
 import { RunRepository } from './repositories/run.repository';
 import { RunCallbackService } from './runs/run-callback.service';
 import { RunController } from './runs/run.controller';
@@ -42,13 +45,18 @@ export class TrainingModule {
         ...serviceDataModules({
           service: 'training',
           database: infra.database,
-          migrations: [CreateDatasetCatalog1764300002000, CreateRuns1764500001000],
+          migrations: [
+            CreateDatasetCatalog1764300002000,
+            CreateRuns1764500001000,
+            CreateRunEvaluations1764700001000,
+          ],
         }),
       ],
       controllers: [
         DatasetCatalogController,
         DatasetVersionCreatedConsumer,
         RetrainingRequestedConsumer,
+        EvaluationResultsConsumer,
         RunController,
         PlanController,
         SweepController,
@@ -59,6 +67,7 @@ export class TrainingModule {
         DatasetCatalogRepository,
         DatasetCatalogService,
         RunRepository,
+        RunEvaluationRepository,
         PollWakeup,
         RunSpecValidator,
         RunIoResolver,

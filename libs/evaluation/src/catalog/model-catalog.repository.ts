@@ -14,6 +14,8 @@ export interface CatalogModelVersion extends ModelVersionRef {
   baseModel: BaseModelRef | null;
   /** The dataset splits it was trained on (lineage), for the contamination check. */
   datasets: DatasetSplitRef[];
+  /** The training run that produced it, when it came from one. */
+  runId: string | null;
   stage: ModelStage;
 }
 
@@ -26,10 +28,12 @@ interface Row {
   artifacts: ModelArtifact[];
   base_model: BaseModelRef | null;
   datasets: DatasetSplitRef[];
+  run_id: string | null;
   stage: ModelStage;
 }
 
-const COLUMNS = 'version_id, model_id, model_name, version, format, artifacts, base_model, datasets, stage';
+const COLUMNS =
+  'version_id, model_id, model_name, version, format, artifacts, base_model, datasets, run_id, stage';
 
 const toVersion = (r: Row): CatalogModelVersion => ({
   versionId: r.version_id,
@@ -40,6 +44,7 @@ const toVersion = (r: Row): CatalogModelVersion => ({
   artifacts: r.artifacts,
   baseModel: r.base_model,
   datasets: r.datasets,
+  runId: r.run_id,
   stage: r.stage,
 });
 
@@ -54,8 +59,8 @@ export class ModelCatalogRepository {
   async add(v: Omit<CatalogModelVersion, 'stage'>, registeredAt: string): Promise<void> {
     await this.tx.query(
       `INSERT INTO evaluation.model_versions
-         (version_id, model_id, model_name, version, format, artifacts, base_model, datasets, registered_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (version_id) DO NOTHING`,
+         (version_id, model_id, model_name, version, format, artifacts, base_model, datasets, run_id, registered_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (version_id) DO NOTHING`,
       [
         v.versionId,
         v.modelId,
@@ -65,6 +70,7 @@ export class ModelCatalogRepository {
         JSON.stringify(v.artifacts),
         v.baseModel === null ? null : JSON.stringify(v.baseModel),
         JSON.stringify(v.datasets),
+        v.runId,
         registeredAt,
       ],
     );

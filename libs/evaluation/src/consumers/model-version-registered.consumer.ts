@@ -27,6 +27,7 @@ export class ModelVersionRegisteredConsumer {
       artifacts: v.artifacts,
       baseModel: v.baseModel,
       datasets: v.datasets,
+      runId: v.source.kind === 'training-run' ? v.source.runId : null,
     };
     await this.models.add(version, v.registeredAt);
     const { queued, skipped } = await this.evaluations.onModelRegistered({ ...version, stage: 'registered' });

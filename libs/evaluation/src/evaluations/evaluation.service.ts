@@ -166,7 +166,7 @@ export class EvaluationService {
 }
 
 function modelCandidate(v: CatalogModelVersion): EvaluationCandidate {
-  return { kind: 'model-version', ...versionRef(v) };
+  return { kind: 'model-version', ...versionRef(v), ...(v.runId ? { runId: v.runId } : {}) };
 }
 
 function assertRunnable(v: CatalogModelVersion): void {

@@ -25,6 +25,7 @@ export class CreateEvaluationTables1764600001000 implements MigrationInterface {
       artifacts jsonb NOT NULL,
       base_model jsonb,
       datasets jsonb NOT NULL,
+      run_id uuid,
       stage text NOT NULL DEFAULT 'registered',
       stage_changed_at timestamptz,
       registered_at timestamptz NOT NULL

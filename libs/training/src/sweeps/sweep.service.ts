@@ -1,12 +1,15 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { AppError } from '@llmops/http';
 import { TransactionHost } from '@llmops/persistence';
+import { TRAINING_CONFIG, type TrainingConfig } from '../config';
+import { RunEvaluationRepository } from '../repositories/run-evaluation.repository';
 import { RunRepository, type RunRow } from '../repositories/run.repository';
 import { SweepRepository, type SweepRow } from '../repositories/sweep.repository';
 import { RunExecutionService } from '../runs/run-execution.service';
 import { RunService, toRunView } from '../runs/run.service';
 import { bestTrial } from './domain/best-trial';
+import { withEvaluationObjective } from './domain/evaluation-objective';
 import { isSweepFinished } from './domain/is-sweep-finished';
 import { nextTrials } from './domain/next-trials';
 import { shouldStopEarly } from './domain/should-stop-early';
@@ -24,30 +27,30 @@ function trialStatus(run: RunRow): TrialStatus {
 /**
  * Hyperparameter sweeps: grid, random or TPE trials over a run template, at most `parallelism` at once,
  * median-rule early stopping on the objective curve, and the best run recorded when the budget is spent.
- * The objective is read from the runs' own metrics (`objective.source: run`).
+ * The objective is read from the runs' own metrics (`objective.source: run`), or from the evaluation of
+ * each trial's registered version by a suite (`objective.source: evaluation`; `evaluation-completed`
+ * names the run).
  */
 @Injectable()
 export class SweepService {
   private readonly logger = new Logger(SweepService.name);
 
   constructor(
+    @Inject(TRAINING_CONFIG) private readonly config: TrainingConfig,
     private readonly tx: TransactionHost,
     private readonly sweeps: SweepRepository,
     private readonly runs: RunRepository,
     private readonly runService: RunService,
     private readonly execution: RunExecutionService,
+    private readonly runEvaluations: RunEvaluationRepository,
   ) {}
 
   async create(dto: CreateSweepDto) {
-    if (dto.sweep.objective.source === 'evaluation') {
-      throw new AppError(
-        'UNSUPPORTED_OBJECTIVE_SOURCE',
-        422,
-        'objectives from evaluation results need the evaluation service; use source "run"',
-        {
-          errors: [{ path: 'sweep.objective.source', message: 'only "run" is supported for now' }],
-        },
-      );
+    if (dto.sweep.objective.source === 'evaluation' && !dto.runTemplate.modelName) {
+      const message = 'an objective from evaluation needs a modelName, the model the suite is bound to';
+      throw new AppError('MODEL_NAME_REQUIRED', 422, message, {
+        errors: [{ path: 'runTemplate.modelName', message }],
+      });
     }
     const id = uuidv7();
     await this.tx.run(() =>
@@ -137,17 +140,36 @@ export class SweepService {
   }
 
   private async trials(sweep: SweepRow): Promise<TrialRun[]> {
-    const runs = await this.runs.list({ sweepId: sweep.id, limit: 500 });
+    const runs = (await this.runs.list({ sweepId: sweep.id, limit: 500 })).filter((r) => r.trial !== null);
     const keys = Object.keys(sweep.spec.search.space);
+    const { objective } = sweep.spec;
+    const evaluations =
+      objective.source === 'evaluation'
+        ? await this.runEvaluations.latestFor(
+            runs.map((r) => r.id),
+            objective.suite ?? '',
+          )
+        : null;
+    const now = new Date();
     return runs
-      .filter((r) => r.trial !== null)
-      .map((r) => ({
-        trial: r.trial ?? 0,
-        runId: r.id,
-        params: Object.fromEntries(keys.map((k) => [k, r.spec.hyperparameters[k]])),
-        status: trialStatus(r),
-        objective: r.latestMetrics[sweep.spec.objective.metric] ?? null,
-      }))
+      .map((r): TrialRun => {
+        const trial: TrialRun = {
+          trial: r.trial ?? 0,
+          runId: r.id,
+          params: Object.fromEntries(keys.map((k) => [k, r.spec.hyperparameters[k]])),
+          status: trialStatus(r),
+          objective: r.latestMetrics[objective.metric] ?? null,
+        };
+        if (!evaluations) return trial;
+        return {
+          ...withEvaluationObjective(trial, r, evaluations.get(r.id), {
+            metric: objective.metric,
+            now,
+            timeoutMs: this.config.TRAINING_SWEEP_EVALUATION_TIMEOUT_MS,
+          }),
+          runId: r.id,
+        };
+      })
       .sort((a, b) => a.trial - b.trial);
   }
 

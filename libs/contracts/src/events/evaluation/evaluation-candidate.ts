@@ -9,6 +9,12 @@ export const EvaluationCandidateSchema = z
     ModelVersionRefSchema.extend({
       /** A registered model version. */
       kind: z.literal('model-version').describe('A registered model version.'),
+      /** The training run that produced the version, when it came from one (sweeps read their objective by it). */
+      runId: UuidSchema.nullable()
+        .optional()
+        .describe(
+          'The training run that produced the version, when it came from one (sweeps read their objective by it).',
+        ),
     }),
     z.object({
       /** An external OpenAI-compatible endpoint. */

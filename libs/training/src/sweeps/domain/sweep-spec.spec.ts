@@ -35,9 +35,13 @@ describe('SweepSpecSchema', () => {
     expect(SweepSpecSchema.parse({ ...valid, earlyStopping: undefined }).earlyStopping).toBeUndefined();
   });
 
-  it('accepts an evaluation metric as objective', () => {
-    const spec = { ...valid, objective: { metric: 'rougeL', direction: 'maximize', source: 'evaluation' } };
-    expect(SweepSpecSchema.parse({ ...spec, earlyStopping: undefined }).objective.metric).toBe('rougeL');
+  it('accepts an evaluation metric as objective, naming the suite', () => {
+    const objective = { metric: 'rougeL', direction: 'maximize', source: 'evaluation', suite: 'support-qa' };
+    const parsed = SweepSpecSchema.parse({ ...valid, objective, earlyStopping: undefined });
+    expect(parsed.objective).toMatchObject({ metric: 'rougeL', suite: 'support-qa' });
+    expect(
+      pathsOf({ ...valid, objective: { ...objective, suite: undefined }, earlyStopping: undefined }),
+    ).toEqual(['objective.suite']);
   });
 
   it.each([
@@ -81,7 +85,10 @@ describe('SweepSpecSchema', () => {
   });
 
   it('refuses early stopping on an objective only the evaluation reports', () => {
-    const spec = { ...valid, objective: { metric: 'rougeL', direction: 'maximize', source: 'evaluation' } };
+    const spec = {
+      ...valid,
+      objective: { metric: 'rougeL', direction: 'maximize', source: 'evaluation', suite: 'support-qa' },
+    };
     expect(pathsOf(spec)).toEqual(['earlyStopping']);
   });
 

@@ -122,6 +122,13 @@ export const SweepSpecSchema = z
       source: z
         .enum(['run', 'evaluation'])
         .describe("run: a metric the run reports; evaluation: a metric of the run's evaluation."),
+      suite: z
+        .string()
+        .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'expected a suite name')
+        .optional()
+        .describe(
+          "With source 'evaluation': the evaluation suite whose result is the objective (bind it to the run template's modelName).",
+        ),
     }),
     earlyStopping: EarlyStoppingRuleSchema.optional(),
   })
@@ -136,6 +143,13 @@ export const SweepSpecSchema = z
           });
         }
       }
+    }
+    if (spec.objective.source === 'evaluation' && spec.objective.suite === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['objective', 'suite'],
+        message: 'an objective from evaluation names the suite whose result it reads',
+      });
     }
     if (spec.earlyStopping !== undefined && spec.objective.source === 'evaluation') {
       ctx.addIssue({
