@@ -1,5 +1,6 @@
 export * from './data-record';
 export * from './record-text';
+export { isSpaceCode } from './is-space-code';
 export * from './record-mapping';
 export * from './record-reject-reason';
 export * from './map-row';

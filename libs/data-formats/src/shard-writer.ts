@@ -15,11 +15,15 @@ export interface ShardWriterOptions {
   maxRecordsPerShard?: number;
   /** Roll over once a shard's gzip bytes reach this size (default 256 MiB; checked per record, so a shard may pass it slightly). */
   maxBytesPerShard?: number;
-  /** gzip level 1-9; 6 (zlib's default) balances size and speed. */
+  /**
+   * gzip level 1-9 (default 1). Level 1 deflates about 4× faster than zlib's default 6 for shards ~14 %
+   * larger (measured on bench/ingest's corpus); at 6, compressing alone capped ingest below its target.
+   */
   gzipLevel?: number;
 }
 
 const MiB = 1024 * 1024;
+const DEFAULT_GZIP_LEVEL = 1;
 
 /**
  * Writes records as gzip JSONL shards, one open shard per split (a shard never mixes splits), rolling over
@@ -53,7 +57,10 @@ export class ShardWriter {
     let shard = this.open.get(split);
     if (shard === undefined) {
       const dir = await this.ensureDir();
-      shard = new ShardFile(join(dir, `.${split}-${this.counter++}.partial`), this.options.gzipLevel ?? 6);
+      shard = new ShardFile(
+        join(dir, `.${split}-${this.counter++}.partial`),
+        this.options.gzipLevel ?? DEFAULT_GZIP_LEVEL,
+      );
       this.open.set(split, shard);
     }
     await shard.write(record);

@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
+
 import type { DataRecord } from './data-record';
-import { SplitRatiosSchema, splitOf, type Split } from './split-of';
+import { SplitRatiosSchema, splitKeyText, splitOf, type Split } from './split-of';
 
 function textRecord(id: string, text: string): DataRecord {
   return { id, content: { kind: 'text', text }, metadata: {}, provenance: { producer: 'test' } };
@@ -39,6 +41,36 @@ describe('splitOf', () => {
     expect(splitOf(pc, ratios)).toBe(splitOf(pc, ratios));
     const moved = records.filter((r) => splitOf(r, ratios) !== splitOf(r, ratios, 'v2-reshuffle')).length;
     expect(moved).toBeGreaterThan(1000);
+  });
+
+  it('hashes exactly the bytes of splitKeyText, for ASCII and any Unicode text', () => {
+    // The split as first defined: SHA-256 of salt, NUL, and the key text's UTF-8. A byte of difference
+    // would move about half of these 6,000 records.
+    const byDefinition = (record: DataRecord, salt: string): Split => {
+      const digest = createHash('sha256').update(salt).update('\0').update(splitKeyText(record)).digest();
+      const position = digest.readUIntBE(0, 6) / 2 ** 48;
+      return position < 0.8 ? 'train' : position < 0.9 ? 'validation' : 'test';
+    };
+    const alphabet = [
+      ...Array.from('aZ09 .,\t\n\r\u000b\u000c\u001c\u0085'),
+      ...Array.from('\u00a0\u1680\u2000\u200a\u2028\u2029\u202f\u205f\u3000\ufeff\u200b'),
+      ...Array.from('éÉ“”•©İΣσßﬁＡ①ǅ\u0301'),
+      '\ud83d\ude00',
+      '\ud83d',
+      '\ude00',
+    ];
+    let state = 11;
+    const random = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    for (let i = 0; i < 3000; i++) {
+      const text = Array.from(
+        { length: Math.floor(random() * 40) },
+        () => alphabet[Math.floor(random() * alphabet.length)] ?? 'a',
+      ).join('');
+      const record = textRecord(`r${i}`, text);
+      for (const salt of ['', 'v2']) {
+        expect(splitOf(record, ratios, salt)).toBe(byDefinition(record, salt));
+      }
+    }
   });
 
   it('honours zero ratios and validates ratios', () => {

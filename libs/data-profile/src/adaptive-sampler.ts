@@ -19,7 +19,7 @@ export function seededRandom(seed: number): () => number {
  */
 export class AdaptiveSampler {
   private seen = 0;
-  private skipped = false;
+  private pastBudget = false;
   private readonly random: () => number;
 
   constructor(
@@ -33,14 +33,14 @@ export class AdaptiveSampler {
   take(chars: number): number {
     this.seen += chars;
     if (this.seen <= this.budgetChars) return 1;
+    // Past the budget every weight is an estimate, taken or not.
+    this.pastBudget = true;
     const p = this.budgetChars / this.seen;
-    if (this.random() < p) return 1 / p;
-    this.skipped = true;
-    return 0;
+    return this.random() < p ? 1 / p : 0;
   }
 
-  /** True once any record was skipped: the measure is then an estimate. */
+  /** True once the budget was passed (a record pastBudget or weighted): the measure is then an estimate. */
   get sampled(): boolean {
-    return this.skipped;
+    return this.pastBudget;
   }
 }

@@ -39,4 +39,13 @@ describe('AdaptiveSampler', () => {
     expect(measured).toBeGreaterThan(4500);
     expect(measured).toBeLessThan(6500);
   });
+
+  it('calls a record weighted past the budget an estimate, even when none was skipped', () => {
+    const sampler = new AdaptiveSampler(1000, 1);
+    expect(sampler.take(900)).toBe(1);
+    expect(sampler.sampled).toBe(false);
+    // One long record passes the budget: kept with probability 1000/1900 and weighted, or skipped.
+    sampler.take(1000);
+    expect(sampler.sampled).toBe(true);
+  });
 });

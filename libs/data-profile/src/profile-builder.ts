@@ -3,19 +3,19 @@ import { recordText } from '@llmops/data-formats';
 
 import { AdaptiveSampler } from './adaptive-sampler';
 import type { DatasetProfile } from './dataset-profile';
-import { HeavyHitters } from './heavy-hitters';
+import { NgramHeavyHitters } from './ngram-heavy-hitters';
 import { LengthExtremes, type IdValue } from './length-extremes';
 import { NumericDistribution } from './numeric-distribution';
 import type { DuplicateStats, RecordAnnotations } from './record-annotations';
 import { o200kTokenCounter, type TokenCounter } from './token-counter';
-import { countWords, forEachNgram, wordsOf } from './word-ngrams';
+import { countNgrams, countWords, wordsOf } from './word-ngrams';
 
 export interface ProfileBuilderOptions {
   /** Tokenizer for token counts; o200k_base (loaded on first use) when omitted. */
   tokenCounter?: TokenCounter;
-  /** Characters tokenized exactly before token counts switch to a weighted sample (default 8M, about 1 s). */
+  /** Characters tokenized exactly before token counts switch to a weighted sample (default 1M). */
   tokenBudgetChars?: number;
-  /** Characters scanned for n-grams before switching to a weighted sample (default 2M). */
+  /** Characters scanned for n-grams before switching to a weighted sample (default 1M). */
   ngramBudgetChars?: number;
   /** N-grams listed per length (default 20). */
   topNgrams?: number;
@@ -89,10 +89,10 @@ export class ProfileBuilder {
   private sampleTokens = 0;
   private readonly tokenSampler: AdaptiveSampler;
   private readonly ngramSampler: AdaptiveSampler;
-  private readonly ngrams: Record<1 | 2 | 3, HeavyHitters> = {
-    1: new HeavyHitters(NGRAM_CAPACITY),
-    2: new HeavyHitters(NGRAM_CAPACITY),
-    3: new HeavyHitters(NGRAM_CAPACITY),
+  private readonly ngrams: Record<1 | 2 | 3, NgramHeavyHitters> = {
+    1: new NgramHeavyHitters(NGRAM_CAPACITY),
+    2: new NgramHeavyHitters(NGRAM_CAPACITY),
+    3: new NgramHeavyHitters(NGRAM_CAPACITY),
   };
   private readonly extremes: LengthExtremes;
   private readonly contentCoverage: Counts = {};
@@ -105,8 +105,8 @@ export class ProfileBuilder {
   constructor(private readonly options: ProfileBuilderOptions = {}) {
     this.tokenCounter = options.tokenCounter ?? o200kTokenCounter();
     const seed = options.seed ?? 1;
-    this.tokenSampler = new AdaptiveSampler(options.tokenBudgetChars ?? 8_000_000, seed);
-    this.ngramSampler = new AdaptiveSampler(options.ngramBudgetChars ?? 2_000_000, seed + 1);
+    this.tokenSampler = new AdaptiveSampler(options.tokenBudgetChars ?? 1_000_000, seed);
+    this.ngramSampler = new AdaptiveSampler(options.ngramBudgetChars ?? 1_000_000, seed + 1);
     this.extremes = new LengthExtremes(Math.max(options.maxOutliers ?? 20, 1) * 2);
   }
 
@@ -239,9 +239,7 @@ export class ProfileBuilder {
   private addNgrams(text: string, chars: number): void {
     const weight = this.ngramSampler.take(chars);
     if (weight === 0) return;
-    forEachNgram(wordsOf(text), (n, ngram) => {
-      this.ngrams[n].add(ngram, weight);
-    });
+    countNgrams(wordsOf(text), weight, this.ngrams);
   }
 
   private addChat(messages: { role: string }[]): void {
@@ -275,7 +273,7 @@ export class ProfileBuilder {
 
   private topNgrams(): DatasetProfile['ngrams'] {
     const limit = this.options.topNgrams ?? 20;
-    const ranked = (hitters: HeavyHitters) =>
+    const ranked = (hitters: NgramHeavyHitters) =>
       hitters.top(limit).map(({ key, count }) => ({
         ngram: key,
         count: Math.round(count),

@@ -1,4 +1,4 @@
-import { isSpaceCode } from '../text/is-space-code';
+import { isSpaceCode } from '@llmops/data-formats';
 
 /** Class of a code unit for exact dedup: kept as is, punctuation, or whitespace. */
 export const KEEP = 0;

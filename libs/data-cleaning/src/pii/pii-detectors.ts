@@ -128,8 +128,15 @@ export const PII_DETECTORS: readonly PiiDetector[] = [
     pattern: SLACK_TOKEN,
     worthScanning: (t) => t.includes('xox') || t.includes('hooks.slack.com'),
   },
-  { type: 'secret', pattern: BEARER, keepsPrefix: true },
-  { type: 'secret', pattern: KEY_VALUE, keepsPrefix: true, accept: looksLikeSecretValue },
+  { type: 'secret', pattern: BEARER, keepsPrefix: true, worthScanning: (t) => t.includes('Bearer') },
+  {
+    type: 'secret',
+    pattern: KEY_VALUE,
+    keepsPrefix: true,
+    accept: looksLikeSecretValue,
+    // The pattern needs `:` or `=`; two memchr-like scans are far cheaper than its case-folded alternation.
+    worthScanning: (t) => t.includes(':') || t.includes('='),
+  },
   { type: 'email', pattern: EMAIL, worthScanning: (t) => t.includes('@') },
   { type: 'iban', pattern: IBAN, needsDigit: true, accept: (c) => passesIbanChecksum(c.replace(/ /g, '')) },
   { type: 'credit-card', pattern: CARD, needsDigit: true, accept: isCardNumber },

@@ -1,4 +1,4 @@
-import { isSpaceCode } from '../text/is-space-code';
+import { isSpaceCode } from '@llmops/data-formats';
 import { letterTable } from './letter-table';
 import { mix32, PairCountTable } from './pair-count-table';
 import type { StopWordMatcher } from './stop-word-matcher';

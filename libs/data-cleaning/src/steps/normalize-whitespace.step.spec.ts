@@ -42,4 +42,10 @@ describe('normalize-whitespace', () => {
     const text = 'One line.\n\nAnother paragraph here.';
     expect(transformed(compile(), text)).toBe(text);
   });
+
+  it('keeps the clean lines before the first change, and drops trailing blank lines of clean text', () => {
+    expect(transformed(compile(), 'a b\n\nc d\n  e  f  \n\n\n')).toBe('a b\n\nc d\ne f');
+    expect(transformed(compile(), 'a b\n\nc d\n\n\n')).toBe('a b\n\nc d');
+    expect(transformed(compile({ maxBlankLines: 0 }), 'a b\nc d\n\ne')).toBe('a b\nc d\ne');
+  });
 });

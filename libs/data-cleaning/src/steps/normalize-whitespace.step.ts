@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import { booleanParam, intParam, stepObject } from '../recipe/recipe-params';
-import { isSpaceCode } from '../text/is-space-code';
+import { isSpaceCode } from '@llmops/data-formats';
 import type { CompiledStep } from './step-contract';
 
 export const NormalizeWhitespaceStepSchema = stepObject('normalize-whitespace', {
@@ -37,7 +37,11 @@ function whitespaceNormalizer(step: NormalizeWhitespaceStep): (text: string) => 
     const breaks = input.includes('\r') || input.includes('\u2028') || input.includes('\u2029');
     const text = breaks ? input.replace(LINE_BREAKS, '\n') : input;
     let changed = text !== input;
-    const lines: string[] = [];
+    // While nothing has changed, the output is the prefix text[0, keptEnd) and no line is sliced: most
+    // records are clean, and slicing their lines only to throw them away was wasted work.
+    let lines: string[] | null = null;
+    let keptEnd = 0;
+    let textLines = 0;
     let blankRun = 0;
     let start = 0;
     while (start <= text.length) {
@@ -66,28 +70,32 @@ function whitespaceNormalizer(step: NormalizeWhitespaceStep): (text: string) => 
         continue;
       }
       // Blank lines are written only between text lines: leading and trailing ones go.
-      if (lines.length > 0) {
-        const kept = Math.min(blankRun, maxBlankLines);
-        for (let k = 0; k < kept; k++) lines.push('');
-        if (kept !== blankRun) changed = true;
-      } else if (blankRun > 0) {
-        changed = true;
-      }
+      const kept = textLines > 0 ? Math.min(blankRun, maxBlankLines) : 0;
+      if (kept !== blankRun) changed = true;
       blankRun = 0;
+      textLines++;
       const from = preserveIndentation ? lineStart : first;
       if (from !== lineStart || last + 1 !== end) changed = true;
-      let line = text.slice(from, last + 1);
+      let line: string | undefined;
       if (collapseSpaces && messy) {
+        line = text.slice(from, last + 1);
         const collapsed = line.replace(collapse, ' ');
         if (collapsed !== line) {
           changed = true;
           line = collapsed;
         }
       }
-      lines.push(line);
+      if (!changed) {
+        keptEnd = end;
+        continue;
+      }
+      lines ??= textLines > 1 ? [text.slice(0, keptEnd)] : [];
+      for (let k = 0; k < kept; k++) lines.push('');
+      lines.push(line ?? text.slice(from, last + 1));
     }
     if (blankRun > 0) changed = true;
-    return changed ? lines.join('\n') : input;
+    if (!changed) return input;
+    return lines === null ? text.slice(0, keptEnd) : lines.join('\n');
   };
 }
 

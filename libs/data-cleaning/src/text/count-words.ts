@@ -1,4 +1,4 @@
-import { isSpaceCode } from './is-space-code';
+import { isSpaceCode } from '@llmops/data-formats';
 
 /** Whitespace-separated words in `text`, counted without splitting (no allocation). */
 export function countWords(text: string): number {

@@ -2,6 +2,9 @@ import { assertIntegerInRange, MinHashError } from '../errors/minhash-error';
 import { BandBuckets } from './band-buckets';
 import type { LshParams } from './optimal-lsh-params';
 
+/** A signature chunk holds about this many uint32s (4 MiB). */
+const CHUNK_WORDS_LOG2 = 20;
+
 /**
  * MinHash LSH over signatures (datasketch's `MinHashLSH` with dict storage): band i is the slice
  * [i·rows, (i+1)·rows) of the signature, and two signatures are candidates when any band is equal.
@@ -19,8 +22,14 @@ export class LshIndex {
   private readonly buckets = new BandBuckets();
   /** next[slot · bands + band]: the previous slot in the same bucket, or −1. */
   private next = new Int32Array(0);
-  /** Every inserted signature, back to back. */
-  private signatures = new Uint32Array(0);
+  /**
+   * Every inserted signature, back to back, in chunks of about 4 MiB (8,192 signatures of 128
+   * permutations): the store grows by one chunk instead of doubling, so it never holds more than a chunk spare nor
+   * two copies while growing. At 1 GiB of input it is the largest structure of the near-duplicate step.
+   */
+  private readonly chunks: Uint32Array[] = [];
+  private readonly chunkBits: number;
+  private readonly chunkMask: number;
   /** Slot → the query number that last reported it, to report each candidate once per query. */
   private seen = new Int32Array(0);
   private queries = 0;
@@ -36,6 +45,8 @@ export class LshIndex {
     this.numPerm = numPerm;
     this.bands = params.bands;
     this.rows = params.rows;
+    this.chunkBits = Math.max(0, CHUNK_WORDS_LOG2 - Math.ceil(Math.log2(numPerm)));
+    this.chunkMask = (1 << this.chunkBits) - 1;
     this.grow(1024);
   }
 
@@ -49,7 +60,10 @@ export class LshIndex {
     this.checkLength(signature);
     if (this.count === this.seen.length) this.grow(this.count * 2);
     const slot = this.count++;
-    this.signatures.set(signature, slot * this.numPerm);
+    if (slot >>> this.chunkBits === this.chunks.length) {
+      this.chunks.push(new Uint32Array((this.chunkMask + 1) * this.numPerm));
+    }
+    this.chunkOf(slot).set(signature, (slot & this.chunkMask) * this.numPerm);
     const rows = this.rows;
     for (let band = 0; band < this.bands; band++) {
       this.next[slot * this.bands + band] = this.buckets.put(
@@ -87,24 +101,29 @@ export class LshIndex {
 
   /** The stored signature of `slot` (a view; do not modify). */
   signatureAt(slot: number): Uint32Array {
-    return this.signatures.subarray(slot * this.numPerm, (slot + 1) * this.numPerm);
+    const base = (slot & this.chunkMask) * this.numPerm;
+    return this.chunkOf(slot).subarray(base, base + this.numPerm);
   }
 
   /** Estimated Jaccard between the stored signature of `slot` and `signature` (no view allocated). */
   jaccardWith(slot: number, signature: Uint32Array): number {
     this.checkLength(signature);
-    const stored = this.signatures;
-    const base = slot * this.numPerm;
+    const stored = this.chunkOf(slot);
+    const base = (slot & this.chunkMask) * this.numPerm;
     let equal = 0;
     for (let k = 0; k < this.numPerm; k++) if (stored[base + k] === signature[k]) equal++;
     return equal / this.numPerm;
   }
 
   private bandEquals(slot: number, signature: Uint32Array, offset: number): boolean {
-    const stored = this.signatures;
-    const base = slot * this.numPerm + offset;
+    const stored = this.chunkOf(slot);
+    const base = (slot & this.chunkMask) * this.numPerm + offset;
     for (let k = 0; k < this.rows; k++) if (stored[base + k] !== signature[offset + k]) return false;
     return true;
+  }
+
+  private chunkOf(slot: number): Uint32Array {
+    return this.chunks[slot >>> this.chunkBits] as Uint32Array;
   }
 
   private checkLength(signature: Uint32Array): void {
@@ -120,9 +139,6 @@ export class LshIndex {
     const next = new Int32Array(capacity * this.bands);
     next.set(this.next);
     this.next = next;
-    const signatures = new Uint32Array(capacity * this.numPerm);
-    signatures.set(this.signatures);
-    this.signatures = signatures;
     const seen = new Int32Array(capacity);
     seen.set(this.seen);
     this.seen = seen;
