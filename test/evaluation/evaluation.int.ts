@@ -79,6 +79,17 @@ describe('evaluation (real stack)', () => {
       { timeoutMs: 240_000, intervalMs: 1000 },
     );
 
+  /** The evaluation once it succeeded or failed. */
+  const finished = (id: string): Promise<Evaluation> =>
+    waitFor(
+      `evaluation ${id} to finish`,
+      async () => {
+        const e = (await h.request<Evaluation>('evaluation', 'GET', `/v1/evaluations/${id}`)).body;
+        return e.status === 'succeeded' || e.status === 'failed' ? e : undefined;
+      },
+      { timeoutMs: 120_000 },
+    );
+
   beforeAll(async () => {
     await h.init('evaluation');
     await Promise.all([
@@ -359,15 +370,7 @@ describe('evaluation (real stack)', () => {
       'ml-engineer',
     );
     expect(created.status).toBe(202);
-    const done = await waitFor(
-      'the evaluation on the train split',
-      async () => {
-        const e = (await h.request<Evaluation>('evaluation', 'GET', `/v1/evaluations/${created.body.id}`))
-          .body;
-        return e.status === 'succeeded' || e.status === 'failed' ? e : undefined;
-      },
-      { timeoutMs: 120_000 },
-    );
+    const done = await finished(created.body.id);
     expect(done.status).toBe('succeeded');
     expect(done.result?.warnings.map((w) => w.code)).toContain('EVAL_CONTAMINATION');
     expect(done.result?.warnings[0]?.message).toMatch(/^10 of 10 evaluation items overlap/);
@@ -391,14 +394,7 @@ describe('evaluation (real stack)', () => {
         'ml-engineer',
       );
       expect(ok.status).toBe(202);
-      const done = await waitFor(
-        'the endpoint evaluation',
-        async () => {
-          const e = (await h.request<Evaluation>('evaluation', 'GET', `/v1/evaluations/${ok.body.id}`)).body;
-          return e.status === 'succeeded' || e.status === 'failed' ? e : undefined;
-        },
-        { timeoutMs: 120_000 },
-      );
+      const done = await finished(ok.body.id);
       expect(done.error).toBeNull();
       expect(done.status).toBe('succeeded');
       expect(done.result?.championComparison).toBeNull();

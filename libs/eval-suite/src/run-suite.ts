@@ -101,9 +101,10 @@ export async function runSuite(input: RunSuiteInput): Promise<SuiteOutcome> {
       const judge = input.judge;
       const rubric = plan.judge.rubric;
       const judged = await naming('judge', judge, () => judgeAnswers(judge, rubric, items, answers, options));
-      scored.metrics['judge_score'] = meanResamplable(judged).score();
+      const judgeScore = meanResamplable(judged);
+      scored.metrics['judge_score'] = judgeScore.score();
       scored.perItem['judge_score'] = judged;
-      scored.resamplable['judge_score'] = meanResamplable(judged);
+      scored.resamplable['judge_score'] = judgeScore;
     }
     return { answers, scored };
   };

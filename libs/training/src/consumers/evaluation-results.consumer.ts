@@ -7,7 +7,9 @@ import {
   type EventMessage,
 } from '@llmops/contracts';
 import { ConsumeEvent } from '@llmops/messaging';
-import { RunEvaluationRepository } from '../repositories/run-evaluation.repository';
+import { RunEvaluationRepository, type RunEvaluation } from '../repositories/run-evaluation.repository';
+
+type Outcome = Pick<RunEvaluation, 'status' | 'metrics' | 'finishedAt'>;
 
 /**
  * Evaluations of versions trained here (the candidate names its run): kept so sweeps can read their
@@ -18,30 +20,25 @@ export class EvaluationResultsConsumer {
   constructor(private readonly evaluations: RunEvaluationRepository) {}
 
   @ConsumeEvent('training', Topics.evaluationCompleted)
-  async completed(@Payload() event: EventMessage<EvaluationCompletedV1>): Promise<void> {
-    const e = event.data;
-    if (e.candidate.kind !== 'model-version' || !e.candidate.runId) return;
-    await this.evaluations.record({
-      evaluationId: e.evaluationId,
-      runId: e.candidate.runId,
-      suiteName: e.suite.name,
-      status: 'succeeded',
-      metrics: e.metrics,
-      finishedAt: e.completedAt,
-    });
+  async completed(@Payload() { data }: EventMessage<EvaluationCompletedV1>): Promise<void> {
+    await this.record(data, { status: 'succeeded', metrics: data.metrics, finishedAt: data.completedAt });
   }
 
   @ConsumeEvent('training', Topics.evaluationFailed)
-  async failed(@Payload() event: EventMessage<EvaluationFailedV1>): Promise<void> {
-    const e = event.data;
+  async failed(@Payload() { data }: EventMessage<EvaluationFailedV1>): Promise<void> {
+    await this.record(data, { status: 'failed', metrics: {}, finishedAt: data.failedAt });
+  }
+
+  private async record(
+    e: Pick<EvaluationCompletedV1, 'evaluationId' | 'candidate' | 'suite'>,
+    outcome: Outcome,
+  ): Promise<void> {
     if (e.candidate.kind !== 'model-version' || !e.candidate.runId) return;
     await this.evaluations.record({
       evaluationId: e.evaluationId,
       runId: e.candidate.runId,
       suiteName: e.suite.name,
-      status: 'failed',
-      metrics: {},
-      finishedAt: e.failedAt,
+      ...outcome,
     });
   }
 }
